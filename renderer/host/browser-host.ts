@@ -1,0 +1,73 @@
+import type { BridgeReply, HostBridge } from '@shared/bridge/contract';
+import { bridgeContract } from '@shared/bridge/contract';
+
+/**
+ * The host bridge for a plain browser (e2e tests, `npm run dev:web`): the same contract the preload exposes,
+ * implemented with what a web page can do: downloads, a file input, and the browser's own print dialog.
+ */
+
+const ok = (value: unknown): BridgeReply => ({ ok: true, value });
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+export function createBrowserHost(): HostBridge {
+  return {
+    'app.getInfo': async () =>
+      ok({ host: 'browser', appVersion: import.meta.env['VITE_APP_VERSION'] ?? '0.0.0', platform: navigator.platform, isDevelopment: import.meta.env.DEV }),
+    'print.toPdf': async () => {
+      window.print();
+      return ok({ outcome: 'printed' });
+    },
+    'file.saveAs': async (raw) => {
+      const args = bridgeContract['file.saveAs'].args.parse(raw);
+      const blob =
+        args.encoding === 'base64'
+          ? new Blob([base64ToBytes(args.content)], { type: 'application/octet-stream' })
+          : new Blob([args.content], { type: 'text/plain;charset=utf-8' });
+      download(args.suggestedName, blob);
+      return ok({ outcome: 'saved', path: args.suggestedName });
+    },
+    'file.open': async (raw) => {
+      const args = bridgeContract['file.open'].args.parse(raw);
+      const accept = args.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      const file = await pickFile(accept);
+      if (!file) return ok({ outcome: 'cancelled' });
+      return ok({ outcome: 'opened', name: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+    },
+  };
+}

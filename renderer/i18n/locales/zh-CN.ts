@@ -1,0 +1,81 @@
+/** 简体中文: the reference locale. Every other locale must have exactly these keys (a unit test checks). */
+const zhCN = {
+  app: {
+    title: '长三角警务协同·站所端',
+    shortTitle: '警务协同站所端',
+  },
+  nav: {
+    records: '居民档案',
+    migration: '户口迁移',
+    patrol: '联合巡逻',
+    sync: '同步',
+    settings: '设置',
+  },
+  station: {
+    kind: {
+      development: '开发站点',
+      demo: '演示站点',
+      provisioned: '',
+    },
+    notProvisioned: '本机尚未配置站点身份，当前显示开发站点。',
+  },
+  language: {
+    label: '语言',
+    'zh-CN': '简体中文',
+    en: 'English',
+  },
+  syncStatus: {
+    online: '在线',
+    offline: '离线',
+    syncing: '同步中',
+    error: '出错',
+    notConfigured: '未配置交换节点',
+    pending: '待发送 {n} 条',
+  },
+  pages: {
+    records: {
+      title: '居民档案',
+      placeholder: '这里将管理本所常住人口档案：户与人员登记、按身份证号/姓名/拼音检索、变更更正记载，以及开具户籍事项证明。',
+    },
+    migration: {
+      title: '户口迁移',
+      placeholder: '这里将办理跨省户口网上迁移：迁入地受理与审批、签发准予迁入证明；迁出地核对、签发户口迁移证；迁入地落户。',
+    },
+    patrol: {
+      title: '联合巡逻',
+      placeholder: '这里将记录与邻省警方的联勤巡逻和“一点两检”道口查控，多方共同填写并签认。',
+    },
+    sync: {
+      title: '同步',
+      placeholder: '这里将显示与相邻省份派出所的批量同步：交换节点连接、待发送事件、隔离批次和冲突，以及离线交换文件的导出与导入。',
+    },
+    settings: {
+      title: '设置',
+      placeholder: '这里将设置站点身份、民警账号与权限、数据备份与恢复。',
+      hostInfo: '运行环境',
+      host: {
+        electron: '桌面应用',
+        browser: '浏览器',
+      },
+      version: '版本',
+      storagePersisted: '本地数据已设为持久保存',
+      storageNotPersisted: '浏览器未承诺持久保存本地数据，请勿清除浏览数据',
+    },
+  },
+  db: {
+    quota: '磁盘空间不足，刚才的操作没有保存。请清理磁盘后重试，已填写的内容仍保留在页面上。',
+    blocked: '数据库正在升级，但另一个窗口仍在使用旧版本。请关闭其他窗口后继续。',
+    versionchange: '数据库已在另一个窗口中升级，本窗口已暂停写入。请重新加载以继续工作。',
+    unavailable: '无法打开本地数据库。请重新启动程序；如仍失败，请联系系统管理员。',
+    reload: '重新加载',
+  },
+  common: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    close: '关闭',
+  },
+};
+
+export default zhCN;
+export type MessageSchema = typeof zhCN;

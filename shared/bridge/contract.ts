@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The host bridge: every call the renderer may make to its host (Electron main, or the browser host).
+ * One entry per call: a zod schema for the single argument object and one for the result.
+ * The preload exposes exactly these names; main validates both sides of every call against them.
+ */
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+});
+
+/** File names only: no folders, nothing that could walk out of a directory. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\\/:*?"<>|]+$/, 'file name only')
+  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), 'no control characters');
+
+export const saveOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), path: z.string() }),
+  z.object({ outcome: z.literal('cancelled') }),
+]);
+
+export const bridgeContract = {
+  /** Which host this is and what it runs on; shown in 设置 and used to adapt printing. */
+  'app.getInfo': {
+    args: z.object({}),
+    result: z.object({
+      host: z.enum(['electron', 'browser']),
+      appVersion: z.string(),
+      platform: z.string(),
+      /** Set only in development and test builds. */
+      isDevelopment: z.boolean(),
+    }),
+  },
+  /** Render the current page's print layout (CSS @media print) to PDF and save it where the user chooses. */
+  'print.toPdf': {
+    args: z.object({
+      suggestedName: fileName,
+      landscape: z.boolean().default(false),
+    }),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), path: z.string() }),
+      z.object({ outcome: z.literal('cancelled') }),
+      /** The browser host hands the page to the browser's own print / save-as-PDF dialog. */
+      z.object({ outcome: z.literal('printed') }),
+    ]),
+  },
+  /** Save bytes (base64) or text to a file the user chooses. */
+  'file.saveAs': {
+    args: z.object({
+      suggestedName: fileName,
+      filters: z.array(fileFilter).max(10).default([]),
+      content: z.string().max(512 * 1024 * 1024),
+      encoding: z.enum(['utf8', 'base64']),
+    }),
+    result: saveOutcome,
+  },
+  /** Let the user pick one file and return its content as base64. */
+  'file.open': {
+    args: z.object({ filters: z.array(fileFilter).max(10).default([]) }),
+    result: z.discriminatedUnion('outcome', [
+      z.object({
+        outcome: z.literal('opened'),
+        name: z.string(),
+        contentBase64: z.string(),
+      }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
+  },
+} as const;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeMethod = keyof BridgeContract;
+export type BridgeArgs<M extends BridgeMethod> = z.input<BridgeContract[M]['args']>;
+export type BridgeParsedArgs<M extends BridgeMethod> = z.output<BridgeContract[M]['args']>;
+export type BridgeResult<M extends BridgeMethod> = z.output<BridgeContract[M]['result']>;
+
+export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
+
+/** Every failure crosses the bridge as one of these codes, never as a raw exception. */
+export const bridgeErrorCode = z.enum(['FORBIDDEN_SENDER', 'INVALID_ARGS', 'INVALID_RESULT', 'UNKNOWN_METHOD', 'HOST_ERROR']);
+export type BridgeErrorCode = z.infer<typeof bridgeErrorCode>;
+
+export const bridgeError = z.object({ code: bridgeErrorCode, message: z.string() });
+export type BridgeErrorData = z.infer<typeof bridgeError>;
+
+/** The envelope main answers with: a discriminated result, so the renderer never needs try/catch over IPC. */
+export const bridgeReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: bridgeError }),
+]);
+export type BridgeReply = z.infer<typeof bridgeReply>;
+
+/** The object the preload exposes on window, and the browser host implements: one function per call. */
+export type HostBridge = {
+  [M in BridgeMethod]: (args: BridgeArgs<M>) => Promise<BridgeReply>;
+};
+
+/** The name under which the preload exposes the bridge on window. */
+export const HOST_BRIDGE_GLOBAL = 'yrdHost';
+
+/** IPC channel for a method; one channel per method keeps main's handlers explicit. */
+export const bridgeChannel = (method: BridgeMethod): string => `yrd:${method}`;
+
+export class BridgeError extends Error {
+  constructor(
+    readonly code: BridgeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+export function isBridgeMethod(name: string): name is BridgeMethod {
+  return Object.prototype.hasOwnProperty.call(bridgeContract, name);
+}

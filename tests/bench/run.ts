@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { formatFigure, type BenchCase, type BenchFigure } from './lib';
+
+/**
+ * `npm run bench [-- filter]`: Node cases (tests/bench/node) in this process, then browser cases
+ * (tests/bench/browser/cases) built with Vite and run in headless Chromium, where Dexie meets real IndexedDB.
+ * Prints one line per figure: `bench <name> <value> <unit>`.
+ */
+const here = import.meta.dirname;
+const filter = process.argv[2] ?? '';
+const print = (figures: BenchFigure[]) => figures.forEach((f) => console.log(formatFigure(f)));
+
+async function runNodeCases(): Promise<void> {
+  const dir = join(here, 'node');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as { cases: BenchCase[] };
+    for (const benchCase of module.cases) if (!filter || benchCase.name.includes(filter)) print(await benchCase.run());
+  }
+}
+
+async function runBrowserCases(): Promise<void> {
+  const config = resolve(here, 'vite.bench.config.ts');
+  await build({ configFile: config, logLevel: 'warn' });
+  const server = await preview({ configFile: config, preview: { port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('bench server has no URL');
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`[bench page] ${error.message}`));
+    const done = new Promise<string | null>((resolveDone) => {
+      void page.exposeFunction('__benchDone', (error: string | null) => resolveDone(error));
+    });
+    await page.exposeFunction('__benchReport', (figures: BenchFigure[]) => print(figures));
+    await page.goto(`${url}?filter=${encodeURIComponent(filter)}`);
+    const error = await done;
+    if (error) throw new Error(`browser benchmarks failed: ${error}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await runNodeCases();
+await runBrowserCases();

@@ -1,0 +1,87 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { bridgeChannel, bridgeMethods } from '@shared/bridge/contract';
+import { dispatch, isTrustedSender, registerBridge, type BridgeHandlers } from '../../../electron/main/bridge';
+import { APP_ORIGIN } from '../../../electron/main/origin';
+
+const mainFrame = { url: 'app://station/index.html#/records' };
+
+function eventFrom(frame: { url: string } | null, top = mainFrame): IpcMainInvokeEvent {
+  return { senderFrame: frame, sender: { mainFrame: top } } as unknown as IpcMainInvokeEvent;
+}
+
+function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
+  return {
+    'app.getInfo': async () => ({ host: 'electron', appVersion: '1.2.3', platform: 'win32', isDevelopment: false }),
+    'print.toPdf': async () => ({ outcome: 'cancelled' }),
+    'file.saveAs': async () => ({ outcome: 'saved', path: 'C:\\x.txt' }),
+    'file.open': async () => ({ outcome: 'cancelled' }),
+    ...overrides,
+  };
+}
+
+describe('bridge sender check', () => {
+  it('accepts only the top frame of our own origin', () => {
+    expect(isTrustedSender(eventFrom(mainFrame), [APP_ORIGIN])).toBe(true);
+    expect(isTrustedSender(eventFrom({ url: 'app://station/frame.html' }), [APP_ORIGIN])).toBe(false);
+    const foreignTop = { url: 'https://evil.example/' };
+    expect(isTrustedSender(eventFrom(foreignTop, foreignTop), [APP_ORIGIN])).toBe(false);
+    expect(isTrustedSender(eventFrom(null), [APP_ORIGIN])).toBe(false);
+  });
+});
+
+describe('bridge dispatch', () => {
+  it('answers a valid call from a trusted sender with the validated result', async () => {
+    const reply = await dispatch('app.getInfo', eventFrom(mainFrame), {}, handlers(), [APP_ORIGIN]);
+    expect(reply).toEqual({ ok: true, value: { host: 'electron', appVersion: '1.2.3', platform: 'win32', isDevelopment: false } });
+  });
+
+  it('refuses an untrusted sender before touching the handler', async () => {
+    const spy = vi.fn(async () => ({ outcome: 'cancelled' as const }));
+    const reply = await dispatch('file.open', eventFrom({ url: 'app://station/x' }), {}, handlers({ 'file.open': spy }), [APP_ORIGIN]);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses arguments that break the schema (e.g. a path in a file name)', async () => {
+    const spy = vi.fn(async () => ({ outcome: 'cancelled' as const }));
+    const reply = await dispatch(
+      'file.saveAs',
+      eventFrom(mainFrame),
+      { suggestedName: '..\\..\\Windows\\evil.dll', content: 'x', encoding: 'utf8' },
+      handlers({ 'file.saveAs': spy }),
+      [APP_ORIGIN],
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('applies schema defaults before the handler sees the arguments', async () => {
+    const spy = vi.fn(async () => ({ outcome: 'cancelled' as const }));
+    await dispatch('print.toPdf', eventFrom(mainFrame), { suggestedName: 'cert.pdf' }, handlers({ 'print.toPdf': spy }), [APP_ORIGIN]);
+    expect(spy).toHaveBeenCalledWith({ suggestedName: 'cert.pdf', landscape: false }, expect.anything());
+  });
+
+  it('never lets an invalid result or a thrown error cross as anything but a typed error', async () => {
+    const bad = handlers({ 'app.getInfo': async () => ({ host: 'mainframe' }) as never });
+    expect(await dispatch('app.getInfo', eventFrom(mainFrame), {}, bad, [APP_ORIGIN])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_RESULT' },
+    });
+    const throwing = handlers({
+      'file.open': async () => {
+        throw new Error('disk on fire');
+      },
+    });
+    expect(await dispatch('file.open', eventFrom(mainFrame), {}, throwing, [APP_ORIGIN])).toEqual({
+      ok: false,
+      error: { code: 'HOST_ERROR', message: 'disk on fire' },
+    });
+  });
+
+  it('registers exactly one handler per contract method', () => {
+    const handle = vi.fn();
+    registerBridge({ handle }, handlers(), [APP_ORIGIN]);
+    expect(handle.mock.calls.map((call) => call[0])).toEqual(bridgeMethods.map(bridgeChannel));
+  });
+});

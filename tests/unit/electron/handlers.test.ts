@@ -1,0 +1,53 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_OPEN_BYTES, createHandlers, type HostDeps } from '../../../electron/main/handlers';
+
+function deps(overrides: Partial<HostDeps> = {}): HostDeps {
+  return {
+    appVersion: '0.1.0',
+    platform: 'win32',
+    isDevelopment: false,
+    documentsDir: '/home/user/Documents',
+    windowOf: () => null,
+    showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/user/Documents/out.pdf' })),
+    showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/media/usb/bundle.yrdb'] })),
+    writeFile: vi.fn(async () => undefined),
+    readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    fileSize: vi.fn(async () => 3),
+    ...overrides,
+  };
+}
+
+const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+const event = { sender: { printToPDF: vi.fn(async () => pdfBytes) } } as unknown as IpcMainInvokeEvent;
+
+describe('main-process handlers', () => {
+  it('prints the sender page to an A4 PDF and writes it where the user chose', async () => {
+    const d = deps();
+    const result = await createHandlers(d)['print.toPdf']({ suggestedName: '证明.pdf', landscape: false }, event);
+    expect(event.sender.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, landscape: false });
+    expect(d.showSaveDialog).toHaveBeenCalledWith(null, expect.objectContaining({ defaultPath: '/home/user/Documents/证明.pdf' }));
+    expect(d.writeFile).toHaveBeenCalledWith('/home/user/Documents/out.pdf', pdfBytes);
+    expect(result).toEqual({ outcome: 'saved', path: '/home/user/Documents/out.pdf' });
+  });
+
+  it('writes nothing when the user cancels the save dialog', async () => {
+    const d = deps({ showSaveDialog: vi.fn(async () => ({ canceled: true })) });
+    const result = await createHandlers(d)['file.saveAs']({ suggestedName: 'a.csv', filters: [], content: 'x', encoding: 'utf8' }, event);
+    expect(result).toEqual({ outcome: 'cancelled' });
+    expect(d.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('decodes base64 content before writing', async () => {
+    const d = deps();
+    await createHandlers(d)['file.saveAs']({ suggestedName: 'b.bin', filters: [], content: 'AQID', encoding: 'base64' }, event);
+    expect(Array.from(vi.mocked(d.writeFile).mock.calls[0]?.[1] ?? [])).toEqual([1, 2, 3]);
+  });
+
+  it('opens a chosen file as base64 with its base name only, and refuses oversized files', async () => {
+    const result = await createHandlers(deps())['file.open']({ filters: [] }, event);
+    expect(result).toEqual({ outcome: 'opened', name: 'bundle.yrdb', contentBase64: 'AQID' });
+    const huge = deps({ fileSize: vi.fn(async () => MAX_OPEN_BYTES + 1) });
+    await expect(createHandlers(huge)['file.open']({ filters: [] }, event)).rejects.toThrow('file too large');
+  });
+});

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BridgeError, bridgeContract, bridgeMethods, type HostBridge } from '@shared/bridge/contract';
+import { createBrowserHost } from '@renderer/host/browser-host';
+import { callHost, setHostBridge } from '@renderer/host';
+
+afterEach(() => setHostBridge(null));
+
+describe('browser host', () => {
+  it('implements every method of the contract', () => {
+    expect(Object.keys(createBrowserHost()).sort()).toEqual([...bridgeMethods].sort());
+  });
+
+  it('answers app.getInfo with a result the contract accepts', async () => {
+    const reply = await createBrowserHost()['app.getInfo']({});
+    expect(reply.ok).toBe(true);
+    if (reply.ok) expect(bridgeContract['app.getInfo'].result.parse(reply.value).host).toBe('browser');
+  });
+
+  it('hands printing to the browser', async () => {
+    const print = vi.fn();
+    window.print = print;
+    expect(await createBrowserHost()['print.toPdf']({ suggestedName: 'x.pdf' })).toEqual({ ok: true, value: { outcome: 'printed' } });
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('saves through a download link with the suggested name', async () => {
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    const reply = await createBrowserHost()['file.saveAs']({ suggestedName: '导出.csv', content: 'a,b', encoding: 'utf8' });
+    expect(reply).toEqual({ ok: true, value: { outcome: 'saved', path: '导出.csv' } });
+    expect(clicks).toEqual(['导出.csv']);
+  });
+});
+
+describe('callHost', () => {
+  const fake = (reply: unknown): HostBridge =>
+    Object.fromEntries(bridgeMethods.map((m) => [m, async () => reply])) as unknown as HostBridge;
+
+  it('returns the parsed value', async () => {
+    setHostBridge(fake({ ok: true, value: { outcome: 'cancelled' } }));
+    expect(await callHost('file.open', {})).toEqual({ outcome: 'cancelled' });
+  });
+
+  it('throws a typed error with the host code', async () => {
+    setHostBridge(fake({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'no' } }));
+    const error = await callHost('file.open', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BridgeError);
+    expect((error as BridgeError).code).toBe('FORBIDDEN_SENDER');
+  });
+
+  it('refuses a reply that does not match the contract', async () => {
+    setHostBridge(fake({ ok: true, value: { outcome: 'exploded' } }));
+    await expect(callHost('file.open', {})).rejects.toThrow();
+  });
+});

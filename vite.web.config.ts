@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The renderer alone, served to a plain browser through the browser host (npm run dev:web).
+export default defineConfig({
+  root: 'renderer',
+  resolve: {
+    alias: {
+      '@shared': resolve(import.meta.dirname, 'shared'),
+      '@renderer': resolve(import.meta.dirname, 'renderer'),
+    },
+  },
+  plugins: [vue()],
+  server: { host: '127.0.0.1', port: 5174, strictPort: true },
+  preview: { host: '127.0.0.1', port: Number(process.env['YRD_WEB_PORT'] ?? 41731), strictPort: true },
+  // The same folder electron-vite writes the renderer to: e2e tests serve exactly what Electron loads.
+  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+});

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@shared': resolve(import.meta.dirname, 'shared'),
+      '@renderer': resolve(import.meta.dirname, 'renderer'),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
+  },
+});
