@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env['CI']),
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  outputDir: process.env['YRD_E2E_RESULTS'] ?? 'test-results',
+  reporter: [['list'], ['json', { outputFile: process.env['YRD_E2E_REPORT'] ?? 'reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     locale: 'zh-CN',

@@ -15,5 +15,5 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5174, strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env['YRD_WEB_PORT'] ?? 41731), strictPort: true },
   // The same folder electron-vite writes the renderer to: e2e tests serve exactly what Electron loads.
-  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  build: { outDir: resolve(import.meta.dirname, process.env['YRD_RENDERER_OUT'] ?? 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
 });

@@ -18,4 +18,11 @@ export const schemaVersions: SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      /** 审计日志: hash-chained, append-only (renderer/features/audit). */
+      audit: 'seq, at, action, officer, result',
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN, { type MessageSchema } from './locales/zh-CN';
 import en from './locales/en';
+import { featureMessages } from './feature-messages';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -25,7 +26,7 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages: allMessages(),
   });
 }
 
@@ -36,4 +37,15 @@ export function applyDayjsLocale(locale: Locale): void {
 export function rememberLocale(locale: Locale): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+}
+
+/** The frame's messages plus every feature's, each feature under its own namespace. */
+export function allMessages(): Record<Locale, MessageSchema> {
+  const merged: Record<Locale, Record<string, unknown>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+  for (const feature of featureMessages()) {
+    if (feature.namespace in merged['zh-CN']) throw new Error(`i18n namespace clash: ${feature.namespace}`);
+    merged['zh-CN'][feature.namespace] = feature['zh-CN'];
+    merged.en[feature.namespace] = feature.en;
+  }
+  return merged as Record<Locale, MessageSchema>;
 }

@@ -24,8 +24,10 @@ async function runNodeCases(): Promise<void> {
 
 async function runBrowserCases(): Promise<void> {
   const config = resolve(here, 'vite.bench.config.ts');
-  await build({ configFile: config, logLevel: 'warn' });
-  const server = await preview({ configFile: config, preview: { port: 0 } });
+  // One output folder per filter, so benchmarks of different features can build side by side.
+  const outDir = resolve(here, '../../out/bench', filter || 'all');
+  await build({ configFile: config, logLevel: 'warn', build: { outDir } });
+  const server = await preview({ configFile: config, build: { outDir }, preview: { port: 0 } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('bench server has no URL');
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;

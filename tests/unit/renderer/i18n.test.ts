@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from '@renderer/i18n/locales/zh-CN';
-import en from '@renderer/i18n/locales/en';
+import { allMessages } from '@renderer/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -17,8 +16,9 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const zh = leaves(zhCN);
-  const english = leaves(en);
+  const messages = allMessages() as unknown as Record<'zh-CN' | 'en', Tree>;
+  const zh = leaves(messages['zh-CN']);
+  const english = leaves(messages.en);
 
   it('English has exactly the keys of Simplified Chinese', () => {
     expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());

@@ -1,0 +1,61 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+
+/**
+ * The audit trail (审计日志) is a hash chain: each entry's hash covers its content and the previous hash, so an
+ * edited, inserted or deleted entry breaks every hash after it.
+ */
+export const auditResult = z.enum(['success', 'denied', 'failure']);
+
+export const auditEntryContent = z.object({
+  seq: z.number().int().nonnegative(),
+  at: z.string(),
+  station: z.string(),
+  /** `province:警号` of the officer, or `system` / `anonymous` before sign-in. */
+  officer: z.string(),
+  action: z.string().min(1),
+  object: z.string(),
+  result: auditResult,
+  detail: z.string().default(''),
+});
+export type AuditEntryContent = z.infer<typeof auditEntryContent>;
+
+export const auditEntry = auditEntryContent.extend({ prevHash: z.string(), hash: z.string() });
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Canonical text of an entry: fixed field order, JSON-escaped values. */
+function canonical(content: AuditEntryContent, prevHash: string): string {
+  const c = content;
+  return JSON.stringify([c.seq, c.at, c.station, c.officer, c.action, c.object, c.result, c.detail, prevHash]);
+}
+
+export function hashEntry(content: AuditEntryContent, prevHash: string): string {
+  return bytesToHex(sha256(utf8ToBytes(canonical(content, prevHash))));
+}
+
+export function chainEntry(content: AuditEntryContent, prev: Pick<AuditEntry, 'hash' | 'seq'> | null): AuditEntry {
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  const seq = prev ? prev.seq + 1 : 0;
+  const withSeq = { ...content, seq };
+  return { ...withSeq, prevHash, hash: hashEntry(withSeq, prevHash) };
+}
+
+export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' };
+
+/** Walks entries in seq order; returns the first break, or null when the chain is whole. */
+export function verifyChain(entries: readonly AuditEntry[]): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 0;
+  for (const entry of entries) {
+    if (entry.seq !== expectedSeq) return { seq: entry.seq, reason: 'sequence' };
+    if (entry.prevHash !== prevHash) return { seq: entry.seq, reason: 'link' };
+    const { hash, prevHash: _p, ...content } = entry;
+    if (hashEntry(content, entry.prevHash) !== hash) return { seq: entry.seq, reason: 'hash' };
+    prevHash = hash;
+    expectedSeq += 1;
+  }
+  return null;
+}
