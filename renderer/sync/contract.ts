@@ -1,0 +1,44 @@
+import type { EventType } from '@shared/sync/event-registry';
+
+/**
+ * What features give the sync engine so it can apply incoming events to their local state.
+ * A feature lists them in `renderer/features/<feature>/sync-appliers.ts` as `export const appliers: FeatureAppliers`
+ * (found at build time). The inbox runs each applier inside its one Dexie transaction, which also holds `tables`.
+ */
+export interface IncomingEvent {
+  id: string;
+  type: EventType;
+  aggregateId: string;
+  authorStation: string;
+  /** `province:警号` of the officer who made the change at the author station. */
+  authorOfficer: string;
+  hlc: string;
+  payload: unknown;
+}
+
+export type EventApplier = (event: IncomingEvent) => Promise<void>;
+
+export interface FeatureAppliers {
+  /** Dexie tables the appliers write, so the inbox transaction can include them. */
+  tables: string[];
+  appliers: Partial<Record<EventType, EventApplier>>;
+}
+
+/** The event is genuine but not valid for the local state (e.g. a transition from the wrong state): keep it as a conflict. */
+export class EventConflictError extends Error {
+  constructor(
+    message: string,
+    readonly local: unknown,
+  ) {
+    super(message);
+    this.name = 'EventConflictError';
+  }
+}
+
+/** The author station had no right to write this aggregate: the whole batch is quarantined. */
+export class EventNotAuthorizedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventNotAuthorizedError';
+  }
+}

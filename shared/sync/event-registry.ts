@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+
+/**
+ * The payload schema of every event type that crosses between stations, by type name.
+ * Each feature owns its map in `shared/<feature>/events.ts` (e.g. `migrationEvents`) and spreads it in here;
+ * an event whose type is not listed is refused on both sides.
+ */
+export const eventPayloads = {} satisfies Record<string, z.ZodType>;
+
+export type EventType = keyof typeof eventPayloads;
+export type EventPayload<T extends EventType> = z.output<(typeof eventPayloads)[T]>;
