@@ -8,6 +8,8 @@ import { createAppRouter } from './router';
 import { onDbProblem, openDatabase } from './db';
 import { useDbHealthStore } from './db/health-store';
 import { useStationStore } from './features/station/store';
+import { unlockStationKey } from './features/provisioning/provisioning';
+import { startSync } from './sync/service';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -21,6 +23,10 @@ async function start(): Promise<void> {
     const { persisted } = await openDatabase();
     health.setPersisted(persisted);
     await useStationStore(pinia).load();
+    // The provisioned station key: unprotected once here, outside any transaction, for signing (provisioning).
+    await unlockStationKey().catch(() => null);
+    // Sync runs in the background from the start, not only while the 同步 page is open.
+    void startSync().catch(() => undefined);
   } catch {
     // Already reported to the health store; the frame still mounts so the user sees why.
   }

@@ -1,5 +1,6 @@
-import type { BrowserWindow, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { basename, join } from 'node:path';
+import type { BrowserWindow, IpcMainInvokeEvent, OpenDialogOptions, SafeStorage, SaveDialogOptions } from 'electron';
+import { basename, join, win32 } from 'node:path';
+import { MACHINE_PACKAGE_EXTENSION, MAX_MACHINE_PACKAGES } from '@shared/bridge/contract';
 import type { BridgeHandlers } from './bridge';
 
 /** The slice of Electron and the file system the handlers use, injected so they are tested without Electron. */
@@ -14,6 +15,21 @@ export interface HostDeps {
   writeFile(path: string, data: Uint8Array): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
   fileSize(path: string): Promise<number>;
+  /** Electron safeStorage (DPAPI on Windows): keeps the station key OS-protected, never plain on disk. */
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  /** The machine-wide folder installers place provisioning packages in; null where there is none. */
+  machinePackageDir: string | null;
+  listDir(path: string): Promise<string[]>;
+  modifiedAt(path: string): Promise<Date>;
+}
+
+/** A provisioning package is a few KiB; anything much larger in that folder is not one. */
+export const MAX_PACKAGE_BYTES = 1024 * 1024;
+
+/** Where group policy / SCCM put packages: %ProgramData%\YRD Station on Windows, /etc/yrd-station elsewhere. */
+export function machinePackageDirFor(platform: string, env: Record<string, string | undefined>): string | null {
+  if (platform === 'win32') return env['ProgramData'] ? win32.join(env['ProgramData'], 'YRD Station') : null;
+  return '/etc/yrd-station';
 }
 
 /** Files the renderer may open through the bridge are bundles, packages and backups: cap them. */
@@ -33,6 +49,30 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
     if (choice.canceled || !choice.filePath) return { outcome: 'cancelled' as const };
     await deps.writeFile(choice.filePath, bytes);
     return { outcome: 'saved' as const, path: choice.filePath };
+  }
+
+  function requireSafeStorage(): HostDeps['safeStorage'] {
+    // Without OS protection we refuse rather than fall back to plain text on disk.
+    if (!deps.safeStorage.isEncryptionAvailable()) throw new Error('OS secret storage is not available');
+    return deps.safeStorage;
+  }
+
+  async function readMachinePackages(dir: string) {
+    let names: string[];
+    try {
+      names = await deps.listDir(dir);
+    } catch {
+      return []; // no folder: nothing was placed
+    }
+    const candidates = names.filter((n) => n.toLowerCase().endsWith(`.${MACHINE_PACKAGE_EXTENSION}`)).sort();
+    const found = [];
+    for (const name of candidates.slice(0, MAX_MACHINE_PACKAGES)) {
+      const path = join(dir, name);
+      if ((await deps.fileSize(path)) > MAX_PACKAGE_BYTES) continue;
+      const bytes = await deps.readFile(path);
+      found.push({ name, contentBase64: Buffer.from(bytes).toString('base64'), modifiedAt: (await deps.modifiedAt(path)).toISOString() });
+    }
+    return found;
   }
 
   return {
@@ -57,6 +97,18 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
       if ((await deps.fileSize(path)) > MAX_OPEN_BYTES) throw new Error('file too large');
       const bytes = await deps.readFile(path);
       return { outcome: 'opened', name: basename(path), contentBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'secrets.protect': async (args) => {
+      const encrypted = requireSafeStorage().encryptString(args.plaintextBase64);
+      return { scheme: 'os-protected', protectedBase64: Buffer.from(encrypted).toString('base64') };
+    },
+    'secrets.unprotect': async (args) => {
+      if (args.scheme !== 'os-protected') throw new Error('refusing an unprotected secret in the desktop app');
+      return { plaintextBase64: requireSafeStorage().decryptString(Buffer.from(args.protectedBase64, 'base64')) };
+    },
+    'provisioning.findPackages': async () => {
+      const dir = deps.machinePackageDir;
+      return { folder: dir ?? '', packages: dir ? await readMachinePackages(dir) : [] };
     },
   };
 }

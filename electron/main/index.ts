@@ -1,9 +1,9 @@
-import { BrowserWindow, app, dialog, ipcMain, net, protocol, session } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerBridge } from './bridge';
-import { createHandlers } from './handlers';
+import { createHandlers, machinePackageDirFor } from './handlers';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
 import { mimeTypeFor, resolveAppPath } from './protocol';
 import { denyAllPermissions, lockDownContents } from './security';
@@ -32,7 +32,10 @@ function serveRenderer(): void {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
+  const options = mainWindowOptions(preloadPath);
+  // The isolation switches restated where electronegativity looks for them (it cannot follow the factory call);
+  // they equal the factory's (tests/unit/electron/window-and-security.test.ts). See docs/security.md.
+  mainWindow = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
@@ -65,6 +68,10 @@ if (!app.requestSingleInstanceLock()) {
         writeFile: (path, data) => writeFile(path, data),
         readFile: async (path) => new Uint8Array(await readFile(path)),
         fileSize: async (path) => (await stat(path)).size,
+        safeStorage,
+        machinePackageDir: machinePackageDirFor(process.platform, process.env),
+        listDir: (path) => readdir(path),
+        modifiedAt: async (path) => (await stat(path)).mtime,
       }),
       allowedOrigins,
     );

@@ -25,4 +25,60 @@ export const schemaVersions: SchemaVersion[] = [
       audit: 'seq, at, action, officer, result',
     },
   },
+  {
+    version: 3,
+    stores: {
+      /** 居民档案 (renderer/features/records): households, persons (pinyin keys for search), change log, 户籍事项证明. */
+      households: 'id, number, *grams',
+      persons: 'id, householdId, idNumber, name, sortKey, *py',
+      personChanges: 'id, personId',
+      certificates: 'id, &number, personId, issuedAt',
+    },
+  },
+  {
+    version: 4,
+    stores: {
+      /** 民警账号: officer accounts with roles and password hashes (renderer/features/officers). */
+      officers: 'key, policeNumber',
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      /** 同步 (renderer/sync): the signed event log, own and received, and its per-peer outbox. */
+      syncEvents: 'id, &[authorStation+seq], aggregateId, type',
+      syncOutbox: '[peer+seq], peer',
+      /** Per author station: the last event applied here (sequence and chain hash). */
+      syncCursors: 'author',
+      /** Events that arrived ahead of a gap in their author's sequence. */
+      syncPending: '[author+seq], author',
+      syncQuarantine: 'id, receivedAt',
+      syncConflicts: 'eventId, status, at',
+      syncPeers: 'code',
+      /** 联调消息 received and sent. */
+      syncProbes: 'aggregateId, at',
+    },
+  },
+  {
+    version: 6,
+    stores: {
+      /** 户口迁移 (renderer/features/migration): cases (both sides), intake drafts saved as typed, document sequences. */
+      migrationCases: 'id, status, side, updatedAt',
+      migrationDrafts: 'id, updatedAt',
+      migrationCounters: 'key',
+    },
+  },
+  {
+    version: 7,
+    stores: {
+      /** 联合巡逻 (renderer/features/patrol): log headers, per-unit contingents, event rows, inspections, 签认, 更正, drafts. */
+      patrolLogs: 'id, date, ownerStation, operation',
+      patrolContingents: 'id, logId',
+      patrolEvents: 'id, logId, authorStation',
+      patrolInspections: 'id, logId, authorStation',
+      patrolConfirmations: 'id, logId',
+      patrolAmendments: 'id, logId',
+      patrolDrafts: 'key',
+    },
+  },
 ];

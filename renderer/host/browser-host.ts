@@ -45,6 +45,22 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/**
+ * Development only: a browser has no machine-wide folder, so `npm run dev:web` and e2e tests place provisioning
+ * packages under this localStorage key ({ name, contentBase64 }[]) to exercise automatic discovery.
+ */
+export const DEV_MACHINE_PACKAGES_KEY = 'yrd.dev.machinePackages';
+
+function devMachinePackages(): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(DEV_MACHINE_PACKAGES_KEY) ?? '[]');
+    const list: unknown[] = Array.isArray(parsed) ? parsed : [];
+    return list.map((p) => (p && typeof p === 'object' ? { modifiedAt: new Date(0).toISOString(), ...p } : p));
+  } catch {
+    return [];
+  }
+}
+
 export function createBrowserHost(): HostBridge {
   return {
     'app.getInfo': async () =>
@@ -68,6 +84,19 @@ export function createBrowserHost(): HostBridge {
       const file = await pickFile(accept);
       if (!file) return ok({ outcome: 'cancelled' });
       return ok({ outcome: 'opened', name: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+    },
+    // A web page has no OS secret store: the key is kept as is, and the scheme says it is for development only.
+    'secrets.protect': async (raw) => {
+      const args = bridgeContract['secrets.protect'].args.parse(raw);
+      return ok({ scheme: 'development-unprotected', protectedBase64: args.plaintextBase64 });
+    },
+    'secrets.unprotect': async (raw) => {
+      const args = bridgeContract['secrets.unprotect'].args.parse(raw);
+      return ok({ plaintextBase64: args.protectedBase64 });
+    },
+    'provisioning.findPackages': async () => {
+      const packages = bridgeContract['provisioning.findPackages'].result.shape.packages.safeParse(devMachinePackages());
+      return ok({ folder: `localStorage:${DEV_MACHINE_PACKAGES_KEY}`, packages: packages.success ? packages.data : [] });
     },
   };
 }

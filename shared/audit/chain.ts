@@ -45,17 +45,32 @@ export function chainEntry(content: AuditEntryContent, prev: Pick<AuditEntry, 'h
 
 export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' };
 
-/** Walks entries in seq order; returns the first break, or null when the chain is whole. */
-export function verifyChain(entries: readonly AuditEntry[]): ChainBreak | null {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 0;
+/** Where a walk of the chain has got to: the hash the next entry must link to, and its seq. */
+export interface ChainCursor {
+  prevHash: string;
+  expectedSeq: number;
+}
+
+export const chainStart: ChainCursor = { prevHash: GENESIS_HASH, expectedSeq: 0 };
+
+/**
+ * Walks one run of entries (in seq order) on from `cursor`: long trails are checked in pages, with progress.
+ * Returns the first break, or the cursor to continue from.
+ */
+export function verifyChainSegment(entries: readonly AuditEntry[], cursor: ChainCursor): { break: ChainBreak | null; cursor: ChainCursor } {
+  let { prevHash, expectedSeq } = cursor;
   for (const entry of entries) {
-    if (entry.seq !== expectedSeq) return { seq: entry.seq, reason: 'sequence' };
-    if (entry.prevHash !== prevHash) return { seq: entry.seq, reason: 'link' };
+    if (entry.seq !== expectedSeq) return { break: { seq: entry.seq, reason: 'sequence' }, cursor: { prevHash, expectedSeq } };
+    if (entry.prevHash !== prevHash) return { break: { seq: entry.seq, reason: 'link' }, cursor: { prevHash, expectedSeq } };
     const { hash, prevHash: _p, ...content } = entry;
-    if (hashEntry(content, entry.prevHash) !== hash) return { seq: entry.seq, reason: 'hash' };
+    if (hashEntry(content, entry.prevHash) !== hash) return { break: { seq: entry.seq, reason: 'hash' }, cursor: { prevHash, expectedSeq } };
     prevHash = hash;
     expectedSeq += 1;
   }
-  return null;
+  return { break: null, cursor: { prevHash, expectedSeq } };
+}
+
+/** Walks entries in seq order; returns the first break, or null when the chain is whole. */
+export function verifyChain(entries: readonly AuditEntry[]): ChainBreak | null {
+  return verifyChainSegment(entries, chainStart).break;
 }

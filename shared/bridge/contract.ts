@@ -24,6 +24,14 @@ export const saveOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('cancelled') }),
 ]);
 
+/** How a protected secret was stored: by the OS, or (browser host, development only) not at all. */
+export const secretScheme = z.enum(['os-protected', 'development-unprotected']);
+export type SecretScheme = z.infer<typeof secretScheme>;
+
+/** At most this many packages are read from the machine-wide folder; each is small (a few KiB). */
+export const MAX_MACHINE_PACKAGES = 20;
+export const MACHINE_PACKAGE_EXTENSION = 'yrdp';
+
 export const bridgeContract = {
   /** Which host this is and what it runs on; shown in 设置 and used to adapt printing. */
   'app.getInfo': {
@@ -70,6 +78,28 @@ export const bridgeContract = {
       }),
       z.object({ outcome: z.literal('cancelled') }),
     ]),
+  },
+  /**
+   * Protect a secret (the station's signing key) with the OS: Electron safeStorage (DPAPI on Windows). The
+   * browser host cannot, and says so with the `development-unprotected` scheme; Electron never accepts that one.
+   */
+  'secrets.protect': {
+    args: z.object({ plaintextBase64: z.string().min(1).max(4096) }),
+    result: z.object({ scheme: secretScheme, protectedBase64: z.string() }),
+  },
+  'secrets.unprotect': {
+    args: z.object({ scheme: secretScheme, protectedBase64: z.string().min(1).max(16384) }),
+    result: z.object({ plaintextBase64: z.string() }),
+  },
+  /** Provisioning packages an installer or group policy placed in the machine-wide folder (%ProgramData%\YRD Station). */
+  'provisioning.findPackages': {
+    args: z.object({}),
+    result: z.object({
+      folder: z.string(),
+      packages: z
+        .array(z.object({ name: z.string(), contentBase64: z.string(), modifiedAt: z.string() }))
+        .max(MAX_MACHINE_PACKAGES),
+    }),
   },
 } as const;
 

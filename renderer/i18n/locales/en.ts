@@ -11,6 +11,8 @@ const en: MessageSchema = {
     patrol: 'Joint patrols',
     sync: 'Sync',
     settings: 'Settings',
+    officers: 'Officers',
+    audit: 'Audit trail',
   },
   station: {
     kind: {

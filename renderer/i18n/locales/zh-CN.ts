@@ -10,6 +10,8 @@ const zhCN = {
     patrol: '联合巡逻',
     sync: '同步',
     settings: '设置',
+    officers: '民警账号',
+    audit: '审计日志',
   },
   station: {
     kind: {

@@ -16,6 +16,9 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'print.toPdf': async () => ({ outcome: 'cancelled' }),
     'file.saveAs': async () => ({ outcome: 'saved', path: 'C:\\x.txt' }),
     'file.open': async () => ({ outcome: 'cancelled' }),
+    'secrets.protect': async () => ({ scheme: 'os-protected', protectedBase64: 'AA==' }),
+    'secrets.unprotect': async () => ({ plaintextBase64: 'AA==' }),
+    'provisioning.findPackages': async () => ({ folder: '', packages: [] }),
     ...overrides,
   };
 }

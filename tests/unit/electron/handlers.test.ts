@@ -14,6 +14,10 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     writeFile: vi.fn(async () => undefined),
     readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
     fileSize: vi.fn(async () => 3),
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s), decryptString: (b) => b.toString() },
+    machinePackageDir: null,
+    listDir: vi.fn(async () => []),
+    modifiedAt: vi.fn(async () => new Date(0)),
     ...overrides,
   };
 }

@@ -1,0 +1,51 @@
+import { defineStore } from 'pinia';
+import dayjs from 'dayjs';
+import { auditCsv, type AuditCsvHeaders } from '@shared/audit/csv';
+import { callHost } from '@renderer/host';
+import { useSessionStore } from '@renderer/features/session/store';
+import { useStationStore } from '@renderer/features/station/store';
+import { appendAudit } from './audit-log';
+import { auditEntriesFor, verifyAuditTrail, type AuditFilter, type VerifyResult } from './service';
+
+/**
+ * The auditor's actions on the trail. Each is checked here (not only by hiding the page) and is itself audited:
+ * reading, verifying and exporting the trail leave entries too.
+ */
+export const useAuditStore = defineStore('audit', () => {
+  const session = useSessionStore();
+  const station = useStationStore();
+
+  const record = (action: string, object: string, detail: string, result: 'success' | 'failure' = 'success') =>
+    appendAudit({ station: station.identity.code, officer: session.actor, action, object, result, detail });
+
+  /** Opening the trail: refused (and audited) for anyone but the auditor. */
+  async function open(): Promise<void> {
+    await session.assertCan('audit.view', 'audit');
+    await record('audit.view', 'audit', '');
+  }
+
+  async function verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+    await session.assertCan('audit.verify', 'audit');
+    const result = await verifyAuditTrail(onProgress);
+    const detail = result.break ? `break at ${result.break.seq}: ${result.break.reason}` : `${result.count} entries intact`;
+    await record('audit.verify', 'audit', detail, result.break ? 'failure' : 'success');
+    return result;
+  }
+
+  /** Exports the entries matching `filter` as CSV through the host's save dialog; `null` when cancelled. */
+  async function exportCsv(filter: AuditFilter, headers: AuditCsvHeaders, baseName: string): Promise<number | null> {
+    await session.assertCan('audit.export', 'audit');
+    const entries = await auditEntriesFor(filter);
+    const outcome = await callHost('file.saveAs', {
+      suggestedName: `${baseName}-${station.identity.code}-${dayjs().format('YYYYMMDD-HHmmss')}.csv`,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      content: auditCsv(entries, headers),
+      encoding: 'utf8',
+    });
+    if (outcome.outcome === 'cancelled') return null;
+    await record('audit.export', 'audit', `${entries.length} entries ${JSON.stringify(filter)}`);
+    return entries.length;
+  }
+
+  return { open, verify, exportCsv };
+});

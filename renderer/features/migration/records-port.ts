@@ -1,0 +1,77 @@
+import type { OfficerRef } from '@shared/domain/officer';
+import type { PersonInput, PersonRow } from '@shared/domain/resident/person';
+import type { RegisteredItems } from '@shared/migration/model';
+import * as records from '@renderer/features/records/service';
+
+/**
+ * What migration takes from the resident records (issue 3's service): find a person by ID number, households,
+ * mark a person 迁出, settle a person. The records' writes join our transaction when it holds these tables.
+ */
+export const RECORDS_TABLES_FOR_MIGRATION: readonly string[] = records.RECORDS_WRITE_TABLES;
+
+export const findPersonByIdNumber = records.findPersonByIdNumber;
+export const householdById = records.getHousehold;
+export const householdMembers = records.getHouseholdMembers;
+export const searchHouseholds = records.listHouseholds;
+
+/** The certificate's items, from the origin's own record of the person. */
+export function registeredItemsOf(p: PersonRow): RegisteredItems {
+  return {
+    name: p.name,
+    formerName: p.formerNames,
+    sex: p.sex,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    idNumber: p.idNumber,
+    birthPlace: p.birthPlace,
+    nativePlace: p.nativePlace,
+    education: p.education,
+    maritalStatus: p.marital,
+    occupation: p.occupation,
+    workplace: p.workplace,
+    relationshipToHouseholder: p.relationship,
+  };
+}
+
+/** 迁出: the record stays, marked moved out with date, destination and certificate number. */
+export function markMovedOut(personId: string, move: { date: string; destination: string; certificateNumber: string }, officer: OfficerRef): Promise<PersonRow> {
+  return records.markPersonMovedOut(personId, { ...move, reason: '跨省户口迁出' }, officer);
+}
+
+export interface Settler {
+  items: RegisteredItems;
+  relationship: string;
+  originAddress: string;
+  date: string;
+  certificateNumber: string;
+}
+
+function personInputOf(s: Settler): PersonInput {
+  return {
+    name: s.items.name,
+    formerNames: s.items.formerName,
+    relationship: s.relationship,
+    sex: s.items.sex,
+    ethnicity: s.items.ethnicity,
+    birthDate: s.items.birthDate,
+    idNumber: s.items.idNumber,
+    birthPlace: s.items.birthPlace,
+    nativePlace: s.items.nativePlace,
+    education: s.items.education,
+    marital: s.items.maritalStatus,
+    occupation: s.items.occupation,
+    workplace: s.items.workplace,
+    movedToCityDate: s.date,
+    movedToCityFrom: s.originAddress,
+    movedToAddressDate: s.date,
+    movedToAddressFrom: s.originAddress,
+    height: null,
+  };
+}
+
+/** 落户 from the certificate's data: a new person in the household, or the registered one updated and moved in. */
+export function settlePerson(householdId: string, s: Settler, officer: OfficerRef): Promise<PersonRow> {
+  return records.settlePerson(householdId, personInputOf(s), officer, `跨省户口迁移落户（迁移证 ${s.certificateNumber}）`);
+}
+
+export const getPerson = records.getPerson;

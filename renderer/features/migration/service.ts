@@ -1,0 +1,283 @@
+import Dexie from 'dexie';
+import { ulid } from 'ulid';
+import { officerKey, type OfficerRef, type Role } from '@shared/domain/officer';
+import type { StationIdentity } from '@shared/domain/station';
+import type { EventPayload } from '@shared/sync/event-registry';
+import { beijingDate } from '@shared/migration/deadlines';
+import { buildCertificate, buildPermit, type DocumentKind } from '@shared/migration/documents';
+import type { MigrationEventType } from '@shared/migration/events';
+import { applicantContact, intake, type ApplicantContact, type MigrationCase } from '@shared/migration/model';
+import { caseReturn, type CaseReturn } from '@shared/migration/return-reasons';
+import { terminalStatuses, type MigrationTransition } from '@shared/migration/state-machine';
+import { db, guardedWrite } from '@renderer/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync/event-log';
+import { advance, counterpartOf, entry, MigrationRuleError, requireTransition, stationRefOf } from './case-ops';
+import { migrationNow } from './clock';
+import type { MigrationConfig } from './config';
+import { findPersonByIdNumber, householdById, markMovedOut, RECORDS_TABLES_FOR_MIGRATION, registeredItemsOf, settlePerson } from './records-port';
+import { CASES_TABLE, COUNTERS_TABLE, DRAFTS_TABLE, casesTable, countersTable, draftsTable, type DraftForm } from './tables';
+
+/**
+ * The migration workflow's writes. Each runs in ONE Dexie transaction: the case, the audit entry, the outgoing
+ * event and (for the certificate and settlement) the resident records commit together or not at all.
+ * The caller (the store) has already checked the permission with the session; the state machine checks again
+ * here with the officer's roles and this station's side, so no path skips the rules.
+ */
+export interface OpContext {
+  station: StationIdentity;
+  officer: { ref: OfficerRef; roles: Role[] };
+  config: MigrationConfig;
+}
+
+const BASE_TABLES = [CASES_TABLE, COUNTERS_TABLE, DRAFTS_TABLE, AUDIT_TABLE, ...EVENT_LOG_TABLES];
+
+function write<T>(tables: readonly string[], work: () => Promise<T>): Promise<T> {
+  return guardedWrite(() => db().transaction('rw', [...new Set([...BASE_TABLES, ...tables])], work));
+}
+
+async function loadCase(id: string): Promise<MigrationCase> {
+  const c = await casesTable().get(id);
+  if (!c) throw new MigrationRuleError('notFound', '找不到该迁移案件');
+  return c;
+}
+
+async function nextSeq(kind: DocumentKind, station: string, year: string): Promise<number> {
+  const key = `${kind}:${station}:${year}`;
+  const row = await countersTable().get(key);
+  const value = (row?.value ?? 0) + 1;
+  await countersTable().put({ key, value });
+  return value;
+}
+
+function audit(ctx: OpContext, action: string, c: MigrationCase, detail = ''): Promise<unknown> {
+  return appendAudit({ station: ctx.station.code, officer: officerKey(ctx.officer.ref), action, object: `migration:${c.id}`, result: 'success', detail });
+}
+
+function send<T extends MigrationEventType>(ctx: OpContext, c: MigrationCase, type: T, payload: EventPayload<T>): Promise<unknown> {
+  return appendEvent({ type, aggregateId: c.id, recipients: [counterpartOf(c).code], payload, officer: officerKey(ctx.officer.ref) });
+}
+
+interface Step {
+  transition: MigrationTransition;
+  note?: string;
+  patch?: (at: string) => Partial<MigrationCase>;
+}
+
+/** Load, check with the state machine, write the advanced case and its audit entry. Returns the new case. */
+async function step(ctx: OpContext, id: string, s: Step): Promise<MigrationCase> {
+  const c = await loadCase(id);
+  console.error('DBG step loaded');
+  const now = migrationNow();
+  const to = requireTransition(c, s.transition, { side: c.side, roles: ctx.officer.roles }, beijingDate(now));
+  const at = now.toISOString();
+  const e = entry({ at, transition: s.transition, status: to, station: stationRefOf(ctx.station), officer: ctx.officer.ref, ...(s.note ? { note: s.note } : {}) });
+  const next = advance(c, to, e, s.patch?.(at) ?? {}, terminalStatuses.includes(to));
+  console.error('DBG step put');
+  await casesTable().put(next);
+  console.error('DBG step audit');
+  await audit(ctx, `migration.${s.transition}`, next, s.note ?? '');
+  console.error('DBG step done');
+  return next;
+}
+
+// ——— drafts (intake as typed) ———
+
+/** Saves the form as typed (valid or not). Returns the draft id. */
+export async function saveDraft(id: string | null, form: DraftForm, officer: string): Promise<string> {
+  const draftId = id ?? ulid();
+  const at = new Date().toISOString();
+  await guardedWrite(() =>
+    db().transaction('rw', DRAFTS_TABLE, async () => {
+      const current = await draftsTable().get(draftId);
+      await draftsTable().put({ id: draftId, form: Dexie.deepClone(form), createdAt: current?.createdAt ?? at, updatedAt: at, officer });
+    }),
+  );
+  return draftId;
+}
+
+export async function discardDraft(id: string): Promise<void> {
+  await guardedWrite(() => draftsTable().delete(id));
+}
+
+// ——— destination ———
+
+/** Submits a draft: validates it (zod errors go back to the form), creates the case, removes the draft. */
+export async function submitIntake(draftId: string, form: DraftForm, ctx: OpContext, origin: MigrationCase['intake']['origin']): Promise<MigrationCase> {
+  const parsed = intake.parse({ ...form, origin, destination: form.destination });
+  return write([], async () => {
+    const now = migrationNow();
+    const at = now.toISOString();
+    const draft: MigrationCase = {
+      id: ulid(),
+      side: 'destination',
+      status: 'draft',
+      intake: parsed,
+      destinationStation: stationRefOf(ctx.station),
+      createdAt: at,
+      updatedAt: at,
+      timeline: [],
+    };
+    const to = requireTransition(draft, 'submit', { side: 'destination', roles: ctx.officer.roles }, beijingDate(now));
+    const e = entry({ at, transition: 'submit', status: to, station: draft.destinationStation, officer: ctx.officer.ref });
+    const c = advance(draft, to, e, {}, false);
+    await casesTable().add(c);
+    await draftsTable().delete(draftId);
+    await audit(ctx, 'migration.intake', c, parsed.applicant.idNumber);
+    return c;
+  });
+}
+
+/** 审批通过: issues the move-in permit (准予迁入证明) and sends it to the origin station. */
+export async function approve(id: string, ctx: OpContext): Promise<MigrationCase> {
+  console.error('DBG approve start');
+  return write([], async () => {
+    console.error('DBG in tx');
+    const c = await loadCase(id);
+    console.error('DBG loaded');
+    const issuedAt = migrationNow().toISOString();
+    const seq = await nextSeq('permit', ctx.station.code, issuedAt.slice(0, 4));
+    const permit = buildPermit({ intake: c.intake, station: stationRefOf(ctx.station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits });
+    const decision = { approved: true, reason: '', at: issuedAt, officerKey: officerKey(ctx.officer.ref) };
+    console.error('DBG before step');
+    const next = await step(ctx, id, { transition: 'approve', note: permit.number, patch: () => ({ permit, decision }) });
+    console.error('DBG after step');
+    await send(ctx, next, 'migration.permitIssued', {
+      caseId: next.id,
+      at: issuedAt,
+      officerName: ctx.officer.ref.name,
+      intake: next.intake,
+      destinationStation: next.destinationStation,
+      permit,
+    });
+    return next;
+  });
+}
+
+export async function reject(id: string, reason: string, ctx: OpContext): Promise<MigrationCase> {
+  const why = reason.trim();
+  if (why.length < 2) throw new MigrationRuleError('reasonRequired', '请填写不予批准的理由');
+  return write([], () =>
+    step(ctx, id, { transition: 'reject', note: why, patch: (at) => ({ decision: { approved: false, reason: why, at, officerKey: officerKey(ctx.officer.ref) } }) }),
+  );
+}
+
+/** 撤回: before the origin acts. Once the permit is out, the origin is told to stop. */
+export async function withdraw(id: string, note: string, ctx: OpContext): Promise<MigrationCase> {
+  return write([], async () => {
+    const before = await loadCase(id);
+    const next = await step(ctx, id, { transition: 'withdraw', note: note.trim() });
+    if (before.status === 'permitIssued') {
+      await send(ctx, next, 'migration.withdrawn', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: note.trim() });
+    }
+    return next;
+  });
+}
+
+/** Records that the applicant was told the certificate arrived (1-working-day limit). */
+export async function notifyApplicant(id: string, note: string, ctx: OpContext): Promise<MigrationCase> {
+  return write([], () => step(ctx, id, { transition: 'notifyApplicant', note: note.trim(), patch: (at) => ({ applicantNotifiedAt: at }) }));
+}
+
+/**
+ * 落户: every person on the certificate joins the chosen household (created, or brought back to 在册), the case
+ * closes — one transaction with the records.
+ */
+export async function settle(id: string, householdId: string, ctx: OpContext): Promise<MigrationCase> {
+  return write(RECORDS_TABLES_FOR_MIGRATION, async () => {
+    const c = await loadCase(id);
+    const cert = c.certificate;
+    if (!cert) throw new MigrationRuleError('noCertificate', '尚未收到户口迁移证');
+    const date = beijingDate(migrationNow());
+    const relationOf = (idNumber: string): string =>
+      c.intake.applicant.idNumber === idNumber
+        ? c.intake.destination.relationshipToHouseholder
+        : (c.intake.coMovers.find((m) => m.idNumber === idNumber)?.relationshipToHouseholder ?? '80');
+    // The state machine first: nothing is written to the records for a case that may not settle.
+    requireTransition(c, 'settle', { side: c.side, roles: ctx.officer.roles }, date);
+    const personIds: string[] = [];
+    for (const items of cert.persons) {
+      const person = await settlePerson(householdId, { items, relationship: relationOf(items.idNumber), originAddress: cert.originAddress, date, certificateNumber: cert.number }, ctx.officer.ref);
+      personIds.push(person.id);
+    }
+    return step(ctx, id, { transition: 'settle', note: cert.number, patch: (at) => ({ settlement: { at, householdId, personIds } }) });
+  });
+}
+
+/** Declares an expired permit or certificate (also run as a sweep when the list opens) and tells the origin. */
+export async function expire(id: string, which: 'permit' | 'certificate', ctx: OpContext): Promise<MigrationCase> {
+  const transition = which === 'permit' ? 'expirePermit' : 'expireCertificate';
+  const type = which === 'permit' ? 'migration.permitExpired' : 'migration.certificateExpired';
+  return write([], async () => {
+    const next = await step(ctx, id, { transition });
+    await send(ctx, next, type, { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: '' });
+    return next;
+  });
+}
+
+// ——— origin ———
+
+/** 与申请人核实: how the applicant was reached and whether they confirmed. */
+export async function recordContact(id: string, raw: ApplicantContact, ctx: OpContext): Promise<MigrationCase> {
+  const contact = applicantContact.parse(raw);
+  return write([], () =>
+    step(ctx, id, {
+      transition: 'recordContact',
+      note: contact.note,
+      patch: (at) => ({ contact: { ...contact, at, officerKey: officerKey(ctx.officer.ref) } }),
+    }),
+  );
+}
+
+/**
+ * 签发户口迁移证 and 迁出 in ONE transaction: the certificate carries the persons' items from this station's record;
+ * each person is marked moved out with date, destination and certificate number; the certificate goes back.
+ */
+export async function issueCertificate(id: string, ctx: OpContext): Promise<MigrationCase> {
+  return write(RECORDS_TABLES_FOR_MIGRATION, async () => {
+    const c = await loadCase(id);
+    const permit = c.permit;
+    if (!permit) throw new MigrationRuleError('noPermit', '没有准予迁入证明');
+    const now = migrationNow();
+    requireTransition(c, 'issueCertificate', { side: c.side, roles: ctx.officer.roles }, beijingDate(now));
+    const people = [permit.person, ...permit.coMovers];
+    const rows = await Promise.all(people.map((p) => findPersonByIdNumber(p.idNumber)));
+    const missing = people.filter((_, i) => rows[i]?.status.code !== 'registered');
+    if (missing.length > 0) throw new MigrationRuleError('personNotRegistered', `本所没有在册的 ${missing.map((p) => p.name).join('、')}，请退回案件`);
+    const records = rows.filter((r) => r !== undefined);
+    const issuedAt = now.toISOString();
+    const seq = await nextSeq('certificate', ctx.station.code, issuedAt.slice(0, 4));
+    const household = records[0]?.householdId ?? '';
+    const originAddress = (await householdById(household))?.address ?? c.intake.currentAddress;
+    const certificate = buildCertificate({
+      permit,
+      persons: records.map(registeredItemsOf),
+      originAddress,
+      station: stationRefOf(ctx.station),
+      officer: ctx.officer.ref,
+      issuedAt,
+      seq,
+      limits: ctx.config.limits,
+    });
+    for (const r of records) {
+      await markMovedOut(r.id, { date: beijingDate(now), destination: permit.destinationAddress, certificateNumber: certificate.number }, ctx.officer.ref);
+    }
+    const next = await step(ctx, id, { transition: 'issueCertificate', note: certificate.number, patch: () => ({ certificate }) });
+    await send(ctx, next, 'migration.certificateIssued', { caseId: id, at: issuedAt, officerName: ctx.officer.ref.name, certificate });
+    return next;
+  });
+}
+
+/** 退回 with a reason from the list and free text; the destination is told. */
+export async function returnCase(id: string, raw: CaseReturn, ctx: OpContext): Promise<MigrationCase> {
+  const ret = caseReturn.parse(raw);
+  return write([], async () => {
+    const next = await step(ctx, id, {
+      transition: 'return',
+      note: ret.text,
+      patch: (at) => ({ returned: { ...ret, at, officerKey: officerKey(ctx.officer.ref) } }),
+    });
+    await send(ctx, next, 'migration.returned', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, return: ret });
+    return next;
+  });
+}

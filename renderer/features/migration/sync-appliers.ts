@@ -1,0 +1,125 @@
+import { stationIdentity } from '@shared/domain/station';
+import { developmentStation } from '@shared/domain/dev-station';
+import { beijingDate } from '@shared/migration/deadlines';
+import { migrationEvents, type MigrationEventPayload, type MigrationEventType } from '@shared/migration/events';
+import type { MigrationCase } from '@shared/migration/model';
+import { decideForSide, terminalStatuses, type MigrationTransition, type Side } from '@shared/migration/state-machine';
+import { db } from '@renderer/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
+import { EventConflictError, EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync/contract';
+import { advance, entry, factsOf } from './case-ops';
+import { migrationNow } from './clock';
+import { CASES_TABLE, casesTable } from './tables';
+
+/**
+ * Applying the other station's migration events. Who may send what is fixed by the case: the permit comes only
+ * from the destination it names and only to the origin it names; the certificate and the return only from the
+ * case's origin; withdrawal and expiry notices only from its destination. Anything else is not authorised.
+ * A genuine event that does not fit the local state (e.g. a certificate after we withdrew) is a conflict.
+ */
+async function ownStationCode(): Promise<string> {
+  const row = await db().meta.get(STATION_IDENTITY_KEY);
+  const parsed = stationIdentity.safeParse(row?.value);
+  return (parsed.success ? parsed.data : developmentStation).code;
+}
+
+function parse<T extends MigrationEventType>(type: T, event: IncomingEvent): MigrationEventPayload<T> {
+  return migrationEvents[type].parse(event.payload) as MigrationEventPayload<T>;
+}
+
+async function received(event: IncomingEvent, c: MigrationCase, detail: string): Promise<void> {
+  await appendAudit({ station: await ownStationCode(), officer: event.authorOfficer, action: `migration.received.${event.type}`, object: `migration:${c.id}`, result: 'success', detail });
+}
+
+const permitIssued: EventApplier = async (event) => {
+  const p = parse('migration.permitIssued', event);
+  if (event.aggregateId !== p.caseId) throw new EventNotAuthorizedError('case id and aggregate differ');
+  if (event.authorStation !== p.destinationStation.code || p.permit.issuingStation.code !== event.authorStation) {
+    throw new EventNotAuthorizedError(`station ${event.authorStation} did not issue this permit`);
+  }
+  if (p.intake.origin.code !== (await ownStationCode())) throw new EventNotAuthorizedError('this station is not the origin named by the permit');
+  const existing = await casesTable().get(p.caseId);
+  if (existing) {
+    if (existing.permit?.number === p.permit.number) return;
+    throw new EventConflictError('a different case already has this id', existing);
+  }
+  const receivedAt = migrationNow().toISOString();
+  const base: MigrationCase = {
+    id: p.caseId,
+    side: 'origin',
+    status: 'permitIssued',
+    intake: p.intake,
+    destinationStation: p.destinationStation,
+    createdAt: p.at,
+    updatedAt: receivedAt,
+    permit: p.permit,
+    permitReceivedAt: receivedAt,
+    timeline: [
+      entry({ at: p.at, transition: 'approve', status: 'permitIssued', station: p.destinationStation, officer: { key: event.authorOfficer, name: p.officerName }, note: p.permit.number }),
+      entry({ at: receivedAt, transition: 'received', status: 'permitIssued', station: p.intake.origin, officer: { key: 'system', name: '' }, note: p.permit.number }),
+    ],
+  };
+  await casesTable().add(base);
+  await received(event, base, p.permit.number);
+};
+
+/** The common path of every event about an existing case: authorship, state machine, timeline. */
+async function transitionFromRemote(
+  event: IncomingEvent,
+  caseId: string,
+  transition: MigrationTransition,
+  authorSide: Side,
+  at: string,
+  officerName: string,
+  patch: (c: MigrationCase) => Partial<MigrationCase>,
+  note = '',
+): Promise<void> {
+  if (event.aggregateId !== caseId) throw new EventNotAuthorizedError('case id and aggregate differ');
+  const c = await casesTable().get(caseId);
+  if (!c) throw new EventConflictError('case unknown at this station', null);
+  const expectedAuthor = authorSide === 'origin' ? c.intake.origin : c.destinationStation;
+  if (event.authorStation !== expectedAuthor.code || c.side === authorSide) {
+    throw new EventNotAuthorizedError(`station ${event.authorStation} may not ${transition} case ${caseId}`);
+  }
+  // The other side's clock decides the time rules (it acted then); our local roles do not apply to them.
+  const d = decideForSide({ ...factsOf(c), contactRecorded: true }, transition, authorSide, beijingDate(at));
+  if (!d.ok) throw new EventConflictError(d.message, { status: c.status });
+  const e = entry({ at, transition, status: d.to, station: expectedAuthor, officer: { key: event.authorOfficer, name: officerName }, note });
+  const next = advance(c, d.to, e, patch(c), terminalStatuses.includes(d.to));
+  await casesTable().put(next);
+  await received(event, next, note);
+}
+
+const certificateIssued: EventApplier = async (event) => {
+  const p = parse('migration.certificateIssued', event);
+  const patch = (c: MigrationCase) => {
+    if (c.permit && p.certificate.permitNumber !== c.permit.number) throw new EventConflictError('certificate names another permit', { permit: c.permit.number });
+    return { certificate: p.certificate, certificateReceivedAt: migrationNow().toISOString() };
+  };
+  await transitionFromRemote(event, p.caseId, 'issueCertificate', 'origin', p.at, p.officerName, patch, p.certificate.number);
+};
+
+const returned: EventApplier = async (event) => {
+  const p = parse('migration.returned', event);
+  await transitionFromRemote(event, p.caseId, 'return', 'origin', p.at, p.officerName, () => ({ returned: { ...p.return, at: p.at, officerKey: event.authorOfficer } }), p.return.text);
+};
+
+function notice(type: 'migration.withdrawn' | 'migration.permitExpired' | 'migration.certificateExpired', transition: MigrationTransition): EventApplier {
+  return async (event) => {
+    const p = parse(type, event);
+    await transitionFromRemote(event, p.caseId, transition, 'destination', p.at, p.officerName, () => ({}), p.note);
+  };
+}
+
+export const appliers: FeatureAppliers = {
+  tables: [CASES_TABLE, AUDIT_TABLE, 'meta'],
+  appliers: {
+    'migration.permitIssued': permitIssued,
+    'migration.certificateIssued': certificateIssued,
+    'migration.returned': returned,
+    'migration.withdrawn': notice('migration.withdrawn', 'withdraw'),
+    'migration.permitExpired': notice('migration.permitExpired', 'expirePermit'),
+    'migration.certificateExpired': notice('migration.certificateExpired', 'expireCertificate'),
+  },
+};

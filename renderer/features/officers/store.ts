@@ -1,0 +1,114 @@
+import { defineStore } from 'pinia';
+import { officerKey, type Role } from '@shared/domain/officer';
+import type { OfficerAccount } from '@shared/domain/officer-account';
+import { passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
+import { cleared } from '@shared/domain/sign-in-policy';
+import { db, guardedWrite } from '@renderer/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { newAccount } from '@renderer/features/session/first-run';
+import { hashPassword } from '@renderer/features/session/password-hash';
+import { useSessionStore } from '@renderer/features/session/store';
+import { useStationStore } from '@renderer/features/station/store';
+import { OFFICERS_TABLE, officersTable } from './table';
+
+export class DuplicateOfficerError extends Error {
+  constructor(readonly key: string) {
+    super(`officer exists: ${key}`);
+    this.name = 'DuplicateOfficerError';
+  }
+}
+
+/** The station must always keep one enabled station admin, or nobody could manage accounts again. */
+export class LastAdminError extends Error {
+  constructor() {
+    super('at least one active station admin must remain');
+    this.name = 'LastAdminError';
+  }
+}
+
+export class PasswordPolicyError extends Error {
+  constructor(readonly problems: PasswordProblem[]) {
+    super(`password policy: ${problems.join(', ')}`);
+    this.name = 'PasswordPolicyError';
+  }
+}
+
+export interface NewOfficerInput {
+  policeNumber: string;
+  name: string;
+  roles: Role[];
+  /** An initial password the officer must change at the first sign-in. */
+  password: string;
+}
+
+const isActiveAdmin = (a: OfficerAccount) => !a.disabled && a.roles.includes('stationAdmin');
+
+/** 民警账号管理 for the station admin. Every change checks `officer.manage` and is audited in the same transaction. */
+export const useOfficersStore = defineStore('officers', () => {
+  const session = useSessionStore();
+  const station = useStationStore();
+
+  function checkPassword(password: string, policeNumber: string): void {
+    const problems = passwordProblems(password, { policeNumber });
+    if (problems.length > 0) throw new PasswordPolicyError(problems);
+  }
+
+  /** Runs `change` on one account with its audit entry, atomically; refuses a change that leaves no admin. */
+  async function change(key: string, action: string, detail: string, patch: (a: OfficerAccount) => Partial<OfficerAccount>): Promise<void> {
+    await guardedWrite(() =>
+      db().transaction('rw', [OFFICERS_TABLE, AUDIT_TABLE], async () => {
+        const current = await officersTable().get(key);
+        if (!current) throw new Error(`no officer ${key}`);
+        const next = { ...current, ...patch(current), updatedAt: new Date().toISOString() };
+        if (isActiveAdmin(current) && !isActiveAdmin(next)) {
+          const admins = (await officersTable().toArray()).filter(isActiveAdmin);
+          if (admins.length <= 1) throw new LastAdminError();
+        }
+        await officersTable().put(next);
+        await appendAudit({ station: station.identity.code, officer: session.actor, action, object: key, result: 'success', detail });
+      }),
+    );
+  }
+
+  async function create(input: NewOfficerInput): Promise<OfficerAccount> {
+    const ref = { province: station.identity.province, policeNumber: input.policeNumber, name: input.name.trim() };
+    const key = officerKey(ref);
+    await session.assertCan('officer.manage', key);
+    checkPassword(input.password, input.policeNumber);
+    if (await officersTable().get(key)) throw new DuplicateOfficerError(key);
+    const account = { ...newAccount(ref, [...input.roles], await hashPassword(input.password)), mustChangePassword: true };
+    await guardedWrite(() =>
+      db().transaction('rw', [OFFICERS_TABLE, AUDIT_TABLE], async () => {
+        if (await officersTable().get(key)) throw new DuplicateOfficerError(key);
+        await officersTable().add(account);
+        await appendAudit({ station: station.identity.code, officer: session.actor, action: 'officer.create', object: key, result: 'success', detail: input.roles.join(' ') });
+      }),
+    );
+    return account;
+  }
+
+  async function update(key: string, name: string, roles: Role[]): Promise<void> {
+    await session.assertCan('officer.manage', key);
+    await change(key, 'officer.update', `${name.trim()} ${roles.join(' ')}`, () => ({ name: name.trim(), roles: [...roles] }));
+  }
+
+  async function resetPassword(key: string, temporary: string): Promise<void> {
+    await session.assertCan('officer.manage', key);
+    const account = await officersTable().get(key);
+    checkPassword(temporary, account?.policeNumber ?? '');
+    const password = await hashPassword(temporary);
+    await change(key, 'officer.resetPassword', '', () => ({ password, mustChangePassword: true, ...cleared }));
+  }
+
+  async function unlock(key: string): Promise<void> {
+    await session.assertCan('officer.manage', key);
+    await change(key, 'officer.unlock', '', () => cleared);
+  }
+
+  async function setDisabled(key: string, disabled: boolean): Promise<void> {
+    await session.assertCan('officer.manage', key);
+    await change(key, disabled ? 'officer.disable' : 'officer.enable', '', () => ({ disabled }));
+  }
+
+  return { create, update, resetPassword, unlock, setDisabled };
+});

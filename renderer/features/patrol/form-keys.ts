@@ -1,0 +1,20 @@
+/**
+ * Keyboard contract of every patrol form: Enter saves (Shift+Enter or inside a textarea makes a new line; an open
+ * select keeps Enter for itself), Esc cancels (the caller guards against losing edits).
+ */
+export function formKeydown(onSave: () => void, onCancel: () => void) {
+  return (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement | null;
+    if (event.key === 'Escape') {
+      if (document.querySelector('.el-select__popper:not([style*="display: none"]) .el-select-dropdown__item.is-hovering')) return;
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    if (target?.tagName === 'TEXTAREA') return;
+    if (target?.closest('.el-select, .el-date-editor, .el-time-select') && target.getAttribute('aria-expanded') === 'true') return;
+    event.preventDefault();
+    onSave();
+  };
+}

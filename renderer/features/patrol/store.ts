@@ -1,0 +1,90 @@
+import { defineStore } from 'pinia';
+import { ulid } from 'ulid';
+import { officerKey } from '@shared/domain/officer';
+import type { Action } from '@shared/domain/permissions';
+import type { InspectionRecord, InspectionResult, PatrolEventRow } from '@shared/patrol/entries';
+import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
+import { useSessionStore } from '@renderer/features/session/store';
+import { useStationStore } from '@renderer/features/station/store';
+import { callHost } from '@renderer/host';
+import { appendAudit } from '@renderer/features/audit/audit-log';
+import * as repo from './repository';
+
+export type HeaderInput = Omit<PatrolLogHeader, 'id' | 'number' | 'ownerStation' | 'revision' | 'updatedAt'>;
+type Stamped<T> = Omit<T, 'revision' | 'updatedAt'>;
+export type EventInput = Omit<PatrolEventRow, 'id' | 'logId' | 'authorStation' | 'authorOfficer' | 'revision' | 'updatedAt' | 'removed'>;
+
+/**
+ * Patrol changes as the signed-in officer: every action is checked against the permission table here (where the
+ * data changes), then goes through the repository's one transaction (row + audit + outgoing event).
+ */
+export const usePatrolStore = defineStore('patrol', () => {
+  const session = useSessionStore();
+  const station = useStationStore();
+
+  async function actor(action: Action, object: string): Promise<repo.PatrolActor> {
+    const officer = await session.assertCan(action, object);
+    return { station: station.identity.code, officer: officerKey(officer.ref), officerName: officer.ref.name };
+  }
+
+  async function createLog(input: HeaderInput): Promise<PatrolLogHeader> {
+    const who = await actor('patrol.edit', 'patrolLog:new');
+    const number = await repo.nextLogNumber(who.station, input.date);
+    return repo.saveHeader(who, { ...input, id: ulid(), number, ownerStation: who.station });
+  }
+
+  async function saveHeader(header: Stamped<PatrolLogHeader>, reason: string | null): Promise<PatrolLogHeader> {
+    return repo.saveHeader(await actor('patrol.edit', `patrolLog:${header.id}`), header, reason);
+  }
+
+  async function saveContingent(contingent: Stamped<PatrolContingent>, reason: string | null): Promise<PatrolContingent> {
+    return repo.saveContingent(await actor('patrol.edit', `patrolLog:${contingent.logId}`), contingent, reason);
+  }
+
+  async function addEvent(logId: string, input: EventInput, reason: string | null): Promise<PatrolEventRow> {
+    const who = await actor('patrol.edit', `patrolLog:${logId}`);
+    return repo.saveEventRow(who, { ...input, id: ulid(), logId, authorStation: who.station, authorOfficer: who.officer, removed: false }, reason);
+  }
+
+  async function updateEvent(row: PatrolEventRow, input: EventInput, reason: string | null): Promise<PatrolEventRow> {
+    const who = await actor('patrol.edit', `patrolLog:${row.logId}`);
+    return repo.saveEventRow(who, { ...row, ...input, authorOfficer: who.officer }, reason);
+  }
+
+  async function removeEvent(row: PatrolEventRow, reason: string | null): Promise<PatrolEventRow> {
+    const who = await actor('patrol.edit', `patrolLog:${row.logId}`);
+    return repo.saveEventRow(who, { ...row, removed: true, authorOfficer: who.officer }, reason);
+  }
+
+  /** Plate + Enter: the inspection starts now and is saved at once (a flat battery loses nothing). */
+  async function startInspection(logId: string, input: { plate: string; plateProvince: string; lane: number; inspectingUnit: string; occupants: number }): Promise<InspectionRecord> {
+    const who = await actor('patrol.edit', `patrolLog:${logId}`);
+    const now = new Date().toISOString();
+    return repo.saveInspection(who, { ...input, id: ulid(), logId, authorStation: who.station, authorOfficer: who.officer, removed: false, startAt: now, endAt: null, result: null }, null);
+  }
+
+  /** The result key ends the inspection: end time now (the duration is end − start). */
+  async function finishInspection(record: InspectionRecord, result: InspectionResult, occupants: number, reason: string | null = null): Promise<InspectionRecord> {
+    const who = await actor('patrol.edit', `patrolLog:${record.logId}`);
+    return repo.saveInspection(who, { ...record, result, occupants, endAt: record.endAt ?? new Date().toISOString() }, reason);
+  }
+
+  async function saveInspection(record: InspectionRecord, reason: string | null): Promise<InspectionRecord> {
+    return repo.saveInspection(await actor('patrol.edit', `patrolLog:${record.logId}`), record, reason);
+  }
+
+  async function confirm(logId: string): Promise<void> {
+    await repo.confirmLog(await actor('patrol.confirm', `patrolLog:${logId}`), logId);
+  }
+
+  /** CSV through the host bridge (the user picks where); audited with what was exported. */
+  async function exportCsv(suggestedName: string, content: string, what: string): Promise<string | null> {
+    const who = await actor('patrol.export', what);
+    const outcome = await callHost('file.saveAs', { suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }], content, encoding: 'utf8' });
+    if (outcome.outcome !== 'saved') return null;
+    await appendAudit({ station: who.station, officer: who.officer, action: 'patrol.export', object: what, result: 'success', detail: suggestedName });
+    return outcome.path;
+  }
+
+  return { exportCsv, createLog, saveHeader, saveContingent, addEvent, updateEvent, removeEvent, startInspection, finishInspection, saveInspection, confirm };
+});

@@ -1,0 +1,103 @@
+import type Dexie from 'dexie';
+import { EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync/contract';
+import { isNewer, isParticipant } from '@shared/patrol/coauthoring';
+import { patrolEvents, type PatrolEventPayload, type PatrolEventType } from '@shared/patrol/events';
+import type { PatrolAmendment } from '@shared/patrol/entries';
+import { contingentAuthor, type PatrolLogHeader } from '@shared/patrol/log';
+import {
+  amendmentsTable,
+  confirmationsTable,
+  contingentsTable,
+  eventRowsTable,
+  inspectionsTable,
+  PATROL_TABLES,
+  patrolLogsTable,
+} from './tables';
+
+/**
+ * Applying the other stations' patrol changes. Each row belongs to its author station, so the only rule is
+ * authorship: a station may write only its own rows (the header only by the owner, a contingent only by its unit),
+ * and only in a log it takes part in. Within that, the higher revision wins, so replays and reordering are harmless.
+ */
+function parse<T extends PatrolEventType>(type: T, event: IncomingEvent): PatrolEventPayload<T> {
+  return patrolEvents[type].parse(event.payload) as PatrolEventPayload<T>;
+}
+
+function requireAuthor(event: IncomingEvent, author: string, what: string): void {
+  if (event.authorStation !== author) throw new EventNotAuthorizedError(`${event.authorStation} may not write ${what} of ${author}`);
+}
+
+async function requireParticipant(event: IncomingEvent, logId: string): Promise<PatrolLogHeader | null> {
+  if (event.aggregateId !== logId) throw new EventNotAuthorizedError(`event for ${event.aggregateId} carries log ${logId}`);
+  const header = (await patrolLogsTable().get(logId)) ?? null;
+  // A participant's entry may arrive before the owner's header; it is checked again when the header comes.
+  if (header && !isParticipant(header, event.authorStation)) throw new EventNotAuthorizedError(`${event.authorStation} does not take part in ${logId}`);
+  return header;
+}
+
+async function putIfNewer<T extends { id: string; revision: number; updatedAt: string }>(table: Dexie.Table<T, string>, row: T): Promise<void> {
+  const local = await table.get(row.id);
+  if (isNewer(row, local)) await table.put(row);
+}
+
+async function recordAmendment(event: IncomingEvent, amendment: PatrolAmendment | null): Promise<void> {
+  if (!amendment) return;
+  requireAuthor(event, amendment.authorStation, 'an amendment');
+  await amendmentsTable().put(amendment);
+}
+
+const logSaved: EventApplier = async (event) => {
+  const { header, amendment } = parse('patrol.logSaved', event);
+  requireAuthor(event, header.ownerStation, 'the header');
+  if (event.aggregateId !== header.id) throw new EventNotAuthorizedError('header for another log');
+  const local = await patrolLogsTable().get(header.id);
+  if (local && local.ownerStation !== header.ownerStation) throw new EventNotAuthorizedError('a log cannot change owner');
+  await putIfNewer(patrolLogsTable(), header);
+  await recordAmendment(event, amendment);
+};
+
+const contingentSaved: EventApplier = async (event) => {
+  const { contingent, amendment } = parse('patrol.contingentSaved', event);
+  const header = await requireParticipant(event, contingent.logId);
+  const unit = header?.units.find((u) => u.id === contingent.unitId);
+  requireAuthor(event, header && unit ? contingentAuthor(header, unit) : contingent.authorStation, 'a contingent');
+  requireAuthor(event, contingent.authorStation, 'a contingent');
+  await putIfNewer(contingentsTable(), contingent);
+  await recordAmendment(event, amendment);
+};
+
+const eventSaved: EventApplier = async (event) => {
+  const { row, amendment } = parse('patrol.eventSaved', event);
+  requireAuthor(event, row.authorStation, 'an event row');
+  await requireParticipant(event, row.logId);
+  await putIfNewer(eventRowsTable(), row);
+  await recordAmendment(event, amendment);
+};
+
+const inspectionSaved: EventApplier = async (event) => {
+  const { record, amendment } = parse('patrol.inspectionSaved', event);
+  requireAuthor(event, record.authorStation, 'an inspection');
+  await requireParticipant(event, record.logId);
+  await putIfNewer(inspectionsTable(), record);
+  await recordAmendment(event, amendment);
+};
+
+const confirmed: EventApplier = async (event) => {
+  const { confirmation } = parse('patrol.confirmed', event);
+  requireAuthor(event, confirmation.unitId, 'a confirmation');
+  await requireParticipant(event, confirmation.logId);
+  if (confirmation.id !== `${confirmation.logId}:${confirmation.unitId}`) throw new EventNotAuthorizedError('confirmation id');
+  // A confirmation is final: a replay keeps the first one.
+  if (!(await confirmationsTable().get(confirmation.id))) await confirmationsTable().put(confirmation);
+};
+
+export const appliers: FeatureAppliers = {
+  tables: PATROL_TABLES,
+  appliers: {
+    'patrol.logSaved': logSaved,
+    'patrol.contingentSaved': contingentSaved,
+    'patrol.eventSaved': eventSaved,
+    'patrol.inspectionSaved': inspectionSaved,
+    'patrol.confirmed': confirmed,
+  },
+};

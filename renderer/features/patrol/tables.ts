@@ -1,0 +1,29 @@
+import { db } from '@renderer/db';
+import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
+import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
+
+/** Typed access to the patrol stores (schema version 7). */
+export const PATROL_LOGS = 'patrolLogs';
+export const PATROL_CONTINGENTS = 'patrolContingents';
+export const PATROL_EVENTS = 'patrolEvents';
+export const PATROL_INSPECTIONS = 'patrolInspections';
+export const PATROL_CONFIRMATIONS = 'patrolConfirmations';
+export const PATROL_AMENDMENTS = 'patrolAmendments';
+export const PATROL_DRAFTS = 'patrolDrafts';
+
+/** Every table a patrol change writes (drafts excluded: they never travel). */
+export const PATROL_TABLES = [PATROL_LOGS, PATROL_CONTINGENTS, PATROL_EVENTS, PATROL_INSPECTIONS, PATROL_CONFIRMATIONS, PATROL_AMENDMENTS];
+
+export interface DraftRow {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+export const patrolLogsTable = () => db().table<PatrolLogHeader, string>(PATROL_LOGS);
+export const contingentsTable = () => db().table<PatrolContingent, string>(PATROL_CONTINGENTS);
+export const eventRowsTable = () => db().table<PatrolEventRow, string>(PATROL_EVENTS);
+export const inspectionsTable = () => db().table<InspectionRecord, string>(PATROL_INSPECTIONS);
+export const confirmationsTable = () => db().table<PatrolConfirmation, string>(PATROL_CONFIRMATIONS);
+export const amendmentsTable = () => db().table<PatrolAmendment, string>(PATROL_AMENDMENTS);
+export const draftsTable = () => db().table<DraftRow, string>(PATROL_DRAFTS);

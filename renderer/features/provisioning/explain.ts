@@ -1,0 +1,19 @@
+import type { Composer } from 'vue-i18n';
+import { PermissionDeniedError } from '@renderer/features/session/store';
+import { BackupError } from '@renderer/features/settings/backup/backup';
+import { ProvisioningError } from './provisioning';
+import { FirstRunClosedError } from './store';
+
+/** One clear sentence for any failure of provisioning, backup or restore. */
+export function explainFailure(error: unknown, t: Composer['t']): string {
+  if (error instanceof ProvisioningError) return t(`provisioning.refused.${error.code}`);
+  if (error instanceof BackupError) return t(`provisioning.restore.refused.${error.code}`);
+  if (error instanceof FirstRunClosedError) return t('provisioning.refused.firstRunClosed');
+  if (error instanceof PermissionDeniedError) return t('provisioning.refused.denied');
+  return t('provisioning.refused.failed', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Whether the user should fix the passphrase (shown beside the field) rather than the file. */
+export function isPassphraseProblem(error: unknown): boolean {
+  return (error instanceof ProvisioningError || error instanceof BackupError) && error.code === 'wrongPassphrase';
+}

@@ -1,0 +1,160 @@
+import type Dexie from 'dexie';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { secretScheme } from '@shared/bridge/contract';
+import { stationIdentity } from '@shared/domain/station';
+import { fromBase64, fromUtf8, toBase64 } from '@shared/provisioning/bytes';
+import { verifyPackage, type PackageRefusal, type PinnedTrust, type VerifiedPackage } from '@shared/provisioning/package';
+import { SealedError, openSealed, parseSealed, type SealedEnvelope, type SealedErrorCode } from '@shared/provisioning/sealed';
+import { keyPairFromSeed, publicKeyHex, type KeyPair } from '@shared/sync/keys';
+import { z } from 'zod';
+import { db, guardedWrite } from '@renderer/db';
+import { callHost } from '@renderer/host';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
+import { META_KEYS, writeMeta } from '@renderer/sync/station-keys';
+import { loadTrust, pinTrust } from '@renderer/sync/trust';
+import { webAesGcm } from './aes-gcm';
+import { rememberStationKey } from './key-cache';
+
+/**
+ * 导入开通包: open a provisioning package with its one-time passphrase, check it against what this PC already
+ * trusts, and make this installation that station. The station's secret key goes to the host's OS-protected store
+ * (Electron safeStorage); only the protected blob is kept in the database.
+ */
+
+const META_TABLE = 'meta';
+/** The protected station key (what `secrets.protect` returned) and the public key it belongs to. */
+export const PROTECTED_KEY_META = 'provisioning.stationKey';
+
+export const protectedStationKey = z.object({ scheme: secretScheme, protectedBase64: z.string().min(1), publicKey: publicKeyHex });
+export type ProtectedStationKey = z.infer<typeof protectedStationKey>;
+
+export type ProvisioningRefusal = SealedErrorCode | PackageRefusal | 'otherStation';
+
+/** Why a package was refused; the UI shows `provisioning.refused.<code>`. */
+export class ProvisioningError extends Error {
+  constructor(readonly code: ProvisioningRefusal) {
+    super(`provisioning package refused: ${code}`);
+    this.name = 'ProvisioningError';
+  }
+}
+
+/** Reads the package's label (station code, date, root fingerprint) before asking for the passphrase. */
+export function readPackage(text: string): SealedEnvelope {
+  try {
+    return parseSealed(text, 'provisioning-package');
+  } catch (error) {
+    if (error instanceof SealedError) throw new ProvisioningError(error.code);
+    throw error;
+  }
+}
+
+/** What this PC already trusts (null on a fresh install or a development build). */
+export async function pinnedTrust(database: Dexie = db()): Promise<PinnedTrust | null> {
+  const trust = await loadTrust(database);
+  if (!trust.rootPublicKey) return null;
+  return { rootPublicKey: trust.rootPublicKey, rosterVersion: trust.roster?.roster.version ?? 0 };
+}
+
+async function currentIdentity(database: Dexie) {
+  const parsed = stationIdentity.safeParse((await database.table(META_TABLE).get(STATION_IDENTITY_KEY))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Opens and verifies. On a fresh PC (or a demo one being replaced) the package's root is pinned; on a provisioned
+ * PC the package must come from the same root, for the same station, with a roster no older than the one held.
+ */
+export async function openPackage(envelope: SealedEnvelope, passphrase: string, database: Dexie = db()): Promise<VerifiedPackage> {
+  let content: unknown;
+  try {
+    content = JSON.parse(fromUtf8(await openSealed(envelope, passphrase.trim(), webAesGcm)));
+  } catch (error) {
+    if (error instanceof SealedError) throw new ProvisioningError(error.code);
+    throw new ProvisioningError('malformed');
+  }
+  const current = await currentIdentity(database);
+  const provisioned = current?.kind === 'provisioned';
+  const check = verifyPackage(content, provisioned ? await pinnedTrust(database) : null);
+  if (!check.ok) throw new ProvisioningError(check.reason);
+  if (provisioned && current.code !== check.value.identity.code) throw new ProvisioningError('otherStation');
+  return check.value;
+}
+
+export interface ApplyOptions {
+  /** Who is doing it, for the audit trail: the signed-in admin, or `installer` on the first-run screen. */
+  actor: string;
+  database?: Dexie;
+}
+
+/**
+ * Makes this installation the package's station: protects the key with the OS first (nothing is written if that
+ * fails), then identity, pinned root, roster, exchange address and the protected key in one transaction with
+ * its audit entry. A plain (demo) key left from before is removed, so only the provisioned key can sign.
+ */
+export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions): Promise<void> {
+  const database = options.database ?? db();
+  const previous = await currentIdentity(database);
+  const protectedKey = await callHost('secrets.protect', { plaintextBase64: toBase64(hexToBytes(pkg.stationSecretKey)) });
+  const stored: ProtectedStationKey = { ...protectedKey, publicKey: pkg.station.publicKey };
+  const rotation = previous?.kind === 'provisioned';
+  await guardedWrite(() =>
+    database.transaction('rw', [META_TABLE, AUDIT_TABLE], async () => {
+      await writeMeta(database, STATION_IDENTITY_KEY, pkg.identity);
+      await pinTrust(database, pkg.rootPublicKey, pkg.signedRoster);
+      await writeMeta(database, META_KEYS.exchangeUrl, pkg.exchangeUrl);
+      await writeMeta(database, PROTECTED_KEY_META, stored);
+      await database.table(META_TABLE).delete(META_KEYS.stationKey);
+      await appendAudit({
+        station: pkg.identity.code,
+        officer: options.actor,
+        action: 'station.provision',
+        object: pkg.identity.code,
+        result: 'success',
+        detail: `${rotation ? 'key rotation' : previous?.kind === 'demo' ? 'replaces demo station' : 'first provisioning'}; roster v${pkg.roster.version}; key ${pkg.station.publicKey.slice(0, 16)}…`,
+      });
+    }),
+  );
+  rememberStationKey(database, keyPairFromSeed(hexToBytes(pkg.stationSecretKey)));
+}
+
+/** The station's signing key from the OS-protected store, or null when this PC holds no provisioned key. */
+export async function loadProtectedStationKey(database: Dexie = db()): Promise<KeyPair | null> {
+  const parsed = protectedStationKey.safeParse((await database.table(META_TABLE).get(PROTECTED_KEY_META))?.value);
+  if (!parsed.success) return null;
+  const { plaintextBase64 } = await callHost('secrets.unprotect', { scheme: parsed.data.scheme, protectedBase64: parsed.data.protectedBase64 });
+  const pair = keyPairFromSeed(fromBase64(plaintextBase64));
+  // A blob that unprotects to another key (copied from another PC's database) is not this station's key.
+  if (pair.publicKey !== parsed.data.publicKey) throw new Error('protected station key does not match its public key');
+  return pair;
+}
+
+/**
+ * At start-up, outside any transaction: unprotects the station key once and keeps it in memory for signing.
+ * Null when this PC holds no provisioned key (development or demo stations) or the OS refuses.
+ */
+export async function unlockStationKey(database: Dexie = db()): Promise<KeyPair | null> {
+  let pair: KeyPair | null = null;
+  try {
+    pair = await loadProtectedStationKey(database);
+  } catch {
+    pair = null; // e.g. a database copied from another PC: the station must be re-provisioned or restored
+  }
+  rememberStationKey(database, pair);
+  return pair;
+}
+
+/** Re-protects a key that came in a backup: the old PC's OS protection cannot be opened on this one. */
+export async function protectStationKey(secretKeyHex: string): Promise<ProtectedStationKey> {
+  const pair = keyPairFromSeed(hexToBytes(secretKeyHex));
+  const protectedKey = await callHost('secrets.protect', { plaintextBase64: toBase64(hexToBytes(pair.secretKey)) });
+  return { ...protectedKey, publicKey: pair.publicKey };
+}
+
+/** Whether the host keeps secrets only for development (the browser host): the UI labels that clearly. */
+export async function secretsAreDevelopmentOnly(): Promise<boolean> {
+  return (await callHost('app.getInfo', {})).host === 'browser';
+}
+
+/** Package files are JSON text; the host hands file content over as base64. */
+export const packageTextFromBase64 = (contentBase64: string): string => fromUtf8(fromBase64(contentBase64));

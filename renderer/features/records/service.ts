@@ -1,0 +1,102 @@
+import dayjs from 'dayjs';
+import { generateDemoResidents } from '@shared/demo/residents';
+import { officerKey, type OfficerRef } from '@shared/domain/officer';
+import type { HouseholdRow } from '@shared/domain/resident/household';
+import { personInput, type PersonInput, type PersonRow } from '@shared/domain/resident/person';
+import { normalizeCitizenId } from '@shared/validation/citizen-id';
+import { appendAudit } from '@renderer/features/audit/audit-log';
+import { useSessionStore } from '@renderer/features/session/store';
+import { useStationStore } from '@renderer/features/station/store';
+import { bulkLoadHouseholds, type Progress } from './bulk-load';
+import { createPerson, movePerson, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './repository';
+import { findHouseholds, householdMembers } from './search';
+import { householdsTable, personsTable, RECORDS_TABLES } from './tables';
+
+/**
+ * The records API other features call (migration: find, mark moved out, settle; first run: demo data).
+ * These functions do not check permissions: the calling feature checks its own action (e.g. migration.settle)
+ * with the session store before calling. Writes can join a caller's Dexie transaction when it includes
+ * RECORDS_WRITE_TABLES (the records tables plus the audit table).
+ */
+export { RECORDS_TABLES, RECORDS_WRITE_TABLES };
+export type { PersonRow, HouseholdRow, PersonInput };
+export { RecordsRuleError } from './errors';
+
+function actorFor(officer: OfficerRef): Actor {
+  return { officer: { ...officer }, stationCode: useStationStore().identity.code };
+}
+
+/** The registered (在册) person with this ID number, else the latest archived one; undefined if none. */
+export async function findPersonByIdNumber(idNumber: string): Promise<PersonRow | undefined> {
+  const rows = await personsTable().where('idNumber').equals(normalizeCitizenId(idNumber)).toArray();
+  return rows.find((p) => p.status.code === 'registered') ?? rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+export const getPerson = (id: string): Promise<PersonRow | undefined> => personsTable().get(id);
+export const getHousehold = (id: string): Promise<HouseholdRow | undefined> => householdsTable().get(id);
+export const getHouseholdMembers = householdMembers;
+
+/** Households by number prefix or address fragment (empty query: the first by number). */
+export function listHouseholds(query: string, limit = 20): Promise<HouseholdRow[]> {
+  return findHouseholds(query, limit);
+}
+
+export interface MovedOut {
+  date: string;
+  destination: string;
+  /** 户口迁移证 number. */
+  certificateNumber: string;
+  reason: string;
+}
+
+/** 迁出注销: the record stays (archived), its status 迁出 carries date, destination and certificate number. */
+export function markPersonMovedOut(personId: string, moved: MovedOut, officer: OfficerRef): Promise<PersonRow> {
+  return setPersonStatus(
+    personId,
+    { code: 'movedOut', date: moved.date, reason: moved.reason, reference: moved.certificateNumber, destination: moved.destination },
+    actorFor(officer),
+  );
+}
+
+/**
+ * 落户 from a migration certificate: a new person in `householdId`, or, if the ID number is already registered
+ * here, that person updated and moved into the household. Throws ZodError on invalid data.
+ */
+export async function settlePerson(householdId: string, personData: PersonInput, officer: OfficerRef, reason = '跨省户口迁移落户'): Promise<PersonRow> {
+  const fields = personInput.parse(personData);
+  const existing = await findPersonByIdNumber(fields.idNumber);
+  const actor = actorFor(officer);
+  if (!existing || existing.status.code !== 'registered') return createPerson(householdId, personData, actor);
+  await updatePerson(existing.id, personData, reason, actor);
+  if (existing.householdId === householdId) return (await personsTable().get(existing.id)) ?? existing;
+  return movePerson(existing.id, householdId, fields.relationship, reason, actor);
+}
+
+export interface SeedOptions {
+  /** Defaults to this station's district. */
+  stationDistrictCode?: string;
+  households: number;
+  seed?: number;
+  onProgress?: Progress;
+}
+
+const DEMO_OFFICER_NUMBER = '000000';
+
+/** Loads deterministic demo households and persons for a district (used by first run, tests and benchmarks). */
+export async function seedDemoResidents(options: SeedOptions): Promise<{ households: number; persons: number }> {
+  const station = useStationStore().identity;
+  const signedIn = useSessionStore().officer;
+  // A plain copy of the signed-in officer (the session's is a reactive proxy, which IndexedDB cannot store).
+  const officer: OfficerRef = signedIn ? { ...signedIn.ref } : { province: station.province, policeNumber: DEMO_OFFICER_NUMBER, name: '演示数据' };
+  const source = generateDemoResidents({
+    stationCode: station.code,
+    stationDistrictCode: options.stationDistrictCode ?? station.districtCode,
+    households: options.households,
+    seed: options.seed ?? 1,
+    officer,
+    today: dayjs().format('YYYY-MM-DD'),
+  });
+  const result = await bulkLoadHouseholds(source, options.households, options.onProgress);
+  await appendAudit({ station: station.code, officer: officerKey(officer), action: 'demo.load', object: 'records', result: 'success', detail: `${result.households}/${result.persons}` });
+  return result;
+}

@@ -1,0 +1,16 @@
+import { db } from '@renderer/db';
+import type { CertificateRow } from '@shared/domain/resident/certificate';
+import type { HouseholdRow } from '@shared/domain/resident/household';
+import type { PersonChange, PersonRow } from '@shared/domain/resident/person';
+
+/** The records feature's Dexie tables (schema version 3). Include RECORDS_TABLES in a caller's transaction. */
+export const HOUSEHOLDS_TABLE = 'households';
+export const PERSONS_TABLE = 'persons';
+export const PERSON_CHANGES_TABLE = 'personChanges';
+export const CERTIFICATES_TABLE = 'certificates';
+export const RECORDS_TABLES = [HOUSEHOLDS_TABLE, PERSONS_TABLE, PERSON_CHANGES_TABLE, CERTIFICATES_TABLE] as const;
+
+export const householdsTable = () => db().table<HouseholdRow, string>(HOUSEHOLDS_TABLE);
+export const personsTable = () => db().table<PersonRow, string>(PERSONS_TABLE);
+export const personChangesTable = () => db().table<PersonChange, string>(PERSON_CHANGES_TABLE);
+export const certificatesTable = () => db().table<CertificateRow, string>(CERTIFICATES_TABLE);

@@ -1,0 +1,34 @@
+import type { StationIdentity } from '@shared/domain/station';
+import { loadDemoOfficers } from './first-run';
+import { DEMO_HOUSEHOLDS, findDemoResidentsSeeder, type ProgressListener } from './demo-residents';
+import { signedIn, type useSessionStore } from './store';
+
+type Session = Pick<ReturnType<typeof useSessionStore>, 'setOfficer' | 'setupInProgress'>;
+
+export interface DemoStationOptions {
+  residents: boolean;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * 加载演示站点: the demo officers, then (when the records feature offers it) demo residents. The residents are
+ * written as the demo station admin, whose role allows `demo.load`; the session is cleared afterwards so the
+ * user signs in as whom they choose.
+ */
+export async function loadDemoStation(station: StationIdentity, session: Session, options: DemoStationOptions): Promise<void> {
+  session.setupInProgress = true;
+  try {
+    const accounts = await loadDemoOfficers(station);
+    const seeder = options.residents ? await findDemoResidentsSeeder() : null;
+    const admin = accounts.find((a) => a.roles.includes('stationAdmin'));
+    if (!seeder || !admin) return;
+    session.setOfficer(signedIn(admin));
+    try {
+      await seeder({ households: DEMO_HOUSEHOLDS, onProgress: options.onProgress });
+    } finally {
+      session.setOfficer(null);
+    }
+  } finally {
+    session.setupInProgress = false;
+  }
+}

@@ -1,0 +1,100 @@
+import { defineStore } from 'pinia';
+import { ulid } from 'ulid';
+import { BUNDLE_EXTENSION } from '@shared/sync/bundle';
+import { db, guardedWrite } from '@renderer/db';
+import { callHost } from '@renderer/host';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { useSessionStore } from '@renderer/features/session/store';
+import { useStationStore } from '@renderer/features/station/store';
+import { base64ToBytes, bytesToBase64 } from '@renderer/sync/base64';
+import { exportBundle, importBundle, type ImportSummary } from '@renderer/sync/bundle-io';
+import { installDemoStation } from '@renderer/sync/demo';
+import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync/event-log';
+import { useRosterStore } from '@renderer/sync/roster-store';
+import { inboxContext, setExchangeUrl, startSync, syncNow } from '@renderer/sync/service';
+import { SYNC_TABLES, conflictsTable, probesTable } from '@renderer/sync/tables';
+
+const bundleFilters = (name: string) => [{ name, extensions: [BUNDLE_EXTENSION] }];
+
+/** The 同步 page's actions: each checks the officer's permission where the data changes and is audited. */
+export const useSyncStore = defineStore('sync', () => {
+  const session = useSessionStore();
+  const station = useStationStore();
+  const roster = useRosterStore();
+
+  const audit = (action: string, object: string, detail = '') =>
+    appendAudit({ station: station.identity.code, officer: session.actor, action, object, result: 'success', detail });
+
+  async function saveExchangeUrl(url: string | null): Promise<void> {
+    await session.assertCan('sync.configure', 'exchange');
+    await guardedWrite(() => setExchangeUrl(url));
+    await audit('sync.configure', 'exchange', url ?? '');
+  }
+
+  async function runSyncNow(): Promise<void> {
+    await session.assertCan('sync.now');
+    await syncNow();
+  }
+
+  /** 联调消息: the probe and its event in one transaction, with the audit entry. */
+  async function sendProbe(to: string, text: string): Promise<string> {
+    const officer = await session.assertCan('sync.now', to);
+    const aggregateId = `${station.identity.code}:${ulid()}`;
+    const officerKey = `${officer.ref.province}:${officer.ref.policeNumber}`;
+    await guardedWrite(() =>
+      db().transaction('rw', [...EVENT_LOG_TABLES, SYNC_TABLES.probes, AUDIT_TABLE], async () => {
+        await probesTable().add({ aggregateId, from: station.identity.code, to: [to], officer: officerKey, text, direction: 'sent', at: new Date().toISOString() });
+        await appendEvent({ type: 'sync.probe', aggregateId, recipients: [to], payload: { text }, officer: officerKey });
+        await audit('sync.probe', aggregateId, to);
+      }),
+    );
+    return aggregateId;
+  }
+
+  async function exportToFile(peer: string | null): Promise<{ batches: number; events: number } | null> {
+    await session.assertCan('sync.bundle', peer ?? 'all');
+    const bundle = await exportBundle(db(), peer ? [peer] : undefined);
+    if (bundle.batches === 0) return { batches: 0, events: 0 };
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    const outcome = await callHost('file.saveAs', {
+      suggestedName: `sync-${station.identity.code}-${peer ?? 'all'}-${stamp}.${BUNDLE_EXTENSION}`,
+      filters: bundleFilters('YRD sync bundle'),
+      content: bytesToBase64(bundle.bytes),
+      encoding: 'base64',
+    });
+    if (outcome.outcome === 'cancelled') return null;
+    await audit('sync.bundle.export', peer ?? 'all', `${bundle.batches} batches, ${bundle.events} events`);
+    return { batches: bundle.batches, events: bundle.events };
+  }
+
+  async function importFromFile(onProgress?: (done: number, total: number) => void): Promise<ImportSummary | null> {
+    await session.assertCan('sync.bundle', 'import');
+    const opened = await callHost('file.open', { filters: bundleFilters('YRD sync bundle') });
+    if (opened.outcome === 'cancelled') return null;
+    const summary = await importBundle(inboxContext(), base64ToBytes(opened.contentBase64), onProgress);
+    await audit('sync.bundle.import', summary.from, `${opened.name}: applied ${summary.applied}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}`);
+    return summary;
+  }
+
+  async function resolveConflict(eventId: string): Promise<void> {
+    const officer = await session.assertCan('sync.resolveConflict', eventId);
+    await guardedWrite(() =>
+      db().transaction('rw', [SYNC_TABLES.conflicts, AUDIT_TABLE], async () => {
+        const row = await conflictsTable().get(eventId);
+        if (!row || row.status === 'resolved') return;
+        await conflictsTable().put({ ...row, status: 'resolved', resolvedBy: `${officer.ref.province}:${officer.ref.policeNumber}`, resolvedAt: new Date().toISOString() });
+        await audit('sync.resolveConflict', eventId, row.aggregateId);
+      }),
+    );
+  }
+
+  /** DEMO ONLY: become another station of the demo network (first run, before any officer exists). */
+  async function becomeDemoStation(code: string): Promise<void> {
+    await guardedWrite(() => installDemoStation(code));
+    await station.load();
+    await roster.load();
+    await startSync();
+  }
+
+  return { saveExchangeUrl, runSyncNow, sendProbe, exportToFile, importFromFile, resolveConflict, becomeDemoStation };
+});

@@ -1,0 +1,74 @@
+import type Dexie from 'dexie';
+import { ulid } from 'ulid';
+import type { SignedBatch } from '@shared/sync/batch';
+import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem } from '@shared/sync/bundle';
+import { receiveBatch, type InboxContext, type ReceiveResult } from './inbox';
+import { nextBatches, pendingByPeer } from './outbox';
+import { loadSigningStation } from './station-keys';
+import { loadTrust } from './trust';
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  batches: number;
+  events: number;
+  peers: string[];
+}
+
+/**
+ * 导出离线同步包: every pending batch for the chosen peers (all with something pending when none are chosen),
+ * signed as one bundle. Events stay in the outbox: only the exchange's acknowledgement proves delivery, and a
+ * batch that arrives both ways is applied once.
+ */
+export async function exportBundle(database: Dexie, peers?: string[]): Promise<ExportedBundle> {
+  const self = await loadSigningStation(database);
+  const pending = await pendingByPeer(database);
+  const chosen = (peers ?? [...pending.keys()]).filter((p) => pending.has(p)).sort();
+  const batches: SignedBatch[] = [];
+  for (const peer of chosen) {
+    batches.push(...(await nextBatches(database, { code: self.identity.code, key: self.key }, peer, Number.MAX_SAFE_INTEGER)));
+  }
+  const bundle = signBundle(
+    { format: BUNDLE_FORMAT, v: BUNDLE_VERSION, id: ulid(), from: self.identity.code, createdAt: new Date().toISOString(), batches },
+    self.key.secretKey,
+  );
+  return { bytes: encodeBundle(bundle), batches: batches.length, events: batches.reduce((n, b) => n + b.events.length, 0), peers: chosen };
+}
+
+export class BundleRejectedError extends Error {
+  constructor(readonly problem: BundleProblem | 'noRoster') {
+    super(`bundle rejected: ${problem}`);
+    this.name = 'BundleRejectedError';
+  }
+}
+
+export interface ImportSummary {
+  from: string;
+  /** Batches addressed to other stations (an "all peers" bundle) are left alone. */
+  skipped: number;
+  results: ReceiveResult[];
+  applied: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/**
+ * 导入离线同步包: the whole file is authenticated before anything is applied (a truncated or tampered file is
+ * refused outright); then each batch for us goes through exactly the inbox path. Importing twice changes nothing.
+ */
+export async function importBundle(ctx: InboxContext, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+  const [self, trust] = await Promise.all([loadSigningStation(ctx.database), loadTrust(ctx.database)]);
+  if (!trust.roster) throw new BundleRejectedError('noRoster');
+  const stations = trust.roster.roster.stations;
+  const decoded = decodeBundle(bytes, (code) => stations.find((s) => s.code === code)?.publicKey);
+  if (!decoded.ok) throw new BundleRejectedError(decoded.problem);
+  const mine = decoded.bundle.batches.filter((b) => b.to === self.identity.code);
+  const results: ReceiveResult[] = [];
+  for (const batch of mine) {
+    results.push(await receiveBatch(ctx, batch, 'bundle'));
+    onProgress?.(results.length, mine.length);
+  }
+  const applied = results.reduce((n, r) => n + (r.outcome === 'applied' ? r.applied : 0), 0);
+  const duplicates = results.reduce((n, r) => n + (r.outcome === 'applied' ? r.duplicates : 0), 0);
+  const quarantined = results.filter((r) => r.outcome === 'quarantined').length;
+  return { from: decoded.bundle.from, skipped: decoded.bundle.batches.length - mine.length, results, applied, duplicates, quarantined };
+}

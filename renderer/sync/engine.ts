@@ -1,0 +1,218 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type Dexie from 'dexie';
+import { neighboursOf } from '@shared/sync/roster';
+import type { ConnectionState } from '@renderer/features/sync/status-store';
+import type { ApplierSet } from './appliers';
+import { openExchange, type ConnectFn, type Exchange } from './exchange';
+import { receiveWireBatch, type ReceiveResult } from './inbox';
+import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from './outbox';
+import { loadSigningStation } from './station-keys';
+import { outboxTable } from './tables';
+import { loadTrust } from './trust';
+
+export interface SyncEngineOptions {
+  database: Dexie;
+  appliers: ApplierSet;
+  connect: ConnectFn;
+  onState?: (state: ConnectionState, error: string | null) => void;
+  onPending?: (count: number) => void;
+  onReceived?: (result: ReceiveResult) => void;
+  onSent?: (info: { peer: string; events: number; bytes: number }) => void;
+  random?: () => number;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Keeps one station in step with the exchange: connects (and reconnects), reads its inbox continuously, and sends
+ * the outbox whenever something is pending — per peer, with back-off and jitter after a failure.
+ */
+export class SyncEngine {
+  private exchange: Exchange | null = null;
+  private url: string | null = null;
+  private running = false;
+  private flushing: Promise<void> | null = null;
+  private flushAgain = false;
+  private notBefore = new Map<string, number>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private outboxWatch: Subscription | null = null;
+  private stopConsumer: (() => void) | null = null;
+  private state: ConnectionState = 'notConfigured';
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  get currentState(): ConnectionState {
+    return this.state;
+  }
+
+  private setState(state: ConnectionState, error: string | null = null): void {
+    this.state = state;
+    this.options.onState?.(state, error);
+  }
+
+  /** Starts syncing through the exchange at `url` (ws://… in the browser). */
+  start(url: string): void {
+    if (this.running) return;
+    this.url = url;
+    this.running = true;
+    this.setState('offline');
+    this.outboxWatch = liveQuery(() => outboxTable(this.options.database).count()).subscribe({
+      next: (count) => {
+        this.options.onPending?.(count);
+        if (count > 0) this.scheduleFlush();
+      },
+      error: () => undefined,
+    });
+    void this.connectLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.outboxWatch?.unsubscribe();
+    this.outboxWatch = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopConsumer?.();
+    const exchange = this.exchange;
+    this.exchange = null;
+    await this.flushing?.catch(() => undefined);
+    await exchange?.close().catch(() => undefined);
+    this.setState(this.url ? 'offline' : 'notConfigured');
+  }
+
+  private async connectLoop(): Promise<void> {
+    let attempts = 0;
+    while (this.running && this.url) {
+      try {
+        const { identity, key } = await loadSigningStation(this.options.database);
+        this.exchange = await openExchange(this.url, { code: identity.code, secretKey: key.secretKey }, this.options.connect);
+      } catch (error) {
+        attempts += 1;
+        this.setState('offline', messageOf(error));
+        await sleep(retryDelayMs(attempts, this.options.random));
+        continue;
+      }
+      attempts = 0;
+      await this.session(this.exchange);
+    }
+  }
+
+  /** One connection's lifetime: consume, flush, follow reconnects, until it closes for good. */
+  private async session(exchange: Exchange): Promise<void> {
+    const watchStatus = (async () => {
+      for await (const status of exchange.connection.status()) {
+        if (status.type === 'disconnect') this.setState('offline', null);
+        if (status.type === 'reconnect') {
+          this.setState('online');
+          this.notBefore.clear();
+          this.scheduleFlush();
+        }
+      }
+    })();
+    try {
+      const consumer = await exchange.consume((data) => this.receive(data));
+      this.stopConsumer = consumer.stop;
+      this.setState('online');
+      this.scheduleFlush();
+    } catch (error) {
+      this.setState('error', messageOf(error));
+    }
+    await exchange.connection.closed();
+    await watchStatus.catch(() => undefined);
+    this.stopConsumer = null;
+    if (this.exchange === exchange) this.exchange = null;
+    if (this.running) this.setState('offline');
+  }
+
+  private async receive(data: Uint8Array): Promise<'ack' | 'retry'> {
+    try {
+      const result = await receiveWireBatch({ database: this.options.database, appliers: this.options.appliers }, data);
+      this.options.onReceived?.(result);
+      if (this.state === 'error') this.setState('online');
+      return 'ack';
+    } catch (error) {
+      this.setState('error', messageOf(error));
+      return 'retry';
+    }
+  }
+
+  /** 立即同步: forget back-off and send everything pending now. */
+  async syncNow(): Promise<void> {
+    this.notBefore.clear();
+    await this.flush();
+  }
+
+  private scheduleFlush(): void {
+    void this.flush();
+  }
+
+  /** Single-flight: a flush requested while one runs makes that one go round again. */
+  flush(): Promise<void> {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.flushAgain = false;
+        await this.flushOnce();
+      } while (this.flushAgain && this.running);
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    const exchange = this.exchange;
+    if (!exchange || exchange.connection.isClosed()) return;
+    const pending = await pendingByPeer(this.options.database);
+    if (pending.size === 0) return;
+    const self = await loadSigningStation(this.options.database);
+    const trust = await loadTrust(this.options.database);
+    const neighbours = new Set(trust.roster ? neighboursOf(trust.roster.roster, self.identity.code).map((s) => s.code) : []);
+    this.setState('syncing');
+    let failed = false;
+    for (const peer of pending.keys()) {
+      if ((this.notBefore.get(peer) ?? 0) > Date.now()) continue;
+      if (!neighbours.has(peer)) {
+        await markFailed(this.options.database, peer, `${peer} is not a neighbour in the trust roster`);
+        this.notBefore.set(peer, Date.now() + 60_000);
+        continue;
+      }
+      failed = !(await this.sendPeer(exchange, { code: self.identity.code, key: self.key }, peer)) || failed;
+    }
+    if (this.exchange === exchange && !exchange.connection.isClosed()) this.setState(failed ? 'error' : 'online', failed ? 'delivery failed; retrying' : null);
+    this.armRetry();
+  }
+
+  private async sendPeer(exchange: Exchange, self: Parameters<typeof nextBatches>[1], peer: string): Promise<boolean> {
+    try {
+      for (;;) {
+        const batches = await nextBatches(this.options.database, self, peer);
+        if (batches.length === 0) {
+          this.notBefore.delete(peer);
+          return true;
+        }
+        for (const batch of batches) {
+          const { bytes } = await exchange.publish(batch);
+          await markSent(this.options.database, batch);
+          this.options.onSent?.({ peer, events: batch.events.length, bytes });
+        }
+      }
+    } catch (error) {
+      const attempts = await markFailed(this.options.database, peer, messageOf(error));
+      this.notBefore.set(peer, Date.now() + retryDelayMs(attempts, this.options.random));
+      return false;
+    }
+  }
+
+  private armRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const now = Date.now();
+    const next = Math.min(...[...this.notBefore.values()].filter((t) => t > now));
+    if (!Number.isFinite(next) || !this.running) return;
+    this.retryTimer = setTimeout(() => this.scheduleFlush(), Math.max(50, next - now));
+  }
+}

@@ -1,0 +1,67 @@
+import { nkeyAuthenticator, wsconnect, type ConnectionOptions, type NatsConnection } from '@nats-io/nats-core';
+import { jetstream, type ConsumerMessages, type JetStreamClient } from '@nats-io/jetstream';
+import type { SignedBatch } from '@shared/sync/batch';
+import { userNKeySeed } from '@shared/sync/nkey';
+import { STREAM_NAME, consumerName, inboxSubject, replyInboxPrefix } from '@shared/sync/subjects';
+import { encodeJsonGzip } from '@shared/sync/wire';
+
+/** How to open a NATS connection: `wsconnect` in the browser; tests inject the Node transport's `connect`. */
+export type ConnectFn = (options: ConnectionOptions) => Promise<NatsConnection>;
+export const browserConnect: ConnectFn = (options) => wsconnect(options);
+
+export interface ExchangeIdentity {
+  code: string;
+  secretKey: string;
+}
+
+/** What the inbox handler tells the exchange: acknowledge (applied or quarantined), or try again later. */
+export type Delivery = 'ack' | 'retry';
+
+export interface Exchange {
+  connection: NatsConnection;
+  /** Publishes one batch to the peer's inbox and resolves on the stream's acknowledgement. */
+  publish(batch: SignedBatch): Promise<{ bytes: number; duplicate: boolean }>;
+  /** Reads this station's inbox until `stop()`; each message is handed to `handle` and acked after it returns 'ack'. */
+  consume(handle: (data: Uint8Array) => Promise<Delivery>): Promise<{ stop(): void }>;
+  close(): Promise<void>;
+}
+
+export async function openExchange(url: string, self: ExchangeIdentity, connectFn: ConnectFn): Promise<Exchange> {
+  const connection = await connectFn({
+    servers: url,
+    authenticator: nkeyAuthenticator(userNKeySeed(self.secretKey)),
+    inboxPrefix: replyInboxPrefix(self.code),
+    name: `yrd-station ${self.code}`,
+    reconnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1000,
+    timeout: 5000,
+  });
+  const js: JetStreamClient = jetstream(connection, { timeout: 10_000 });
+
+  async function publish(batch: SignedBatch): Promise<{ bytes: number; duplicate: boolean }> {
+    const data = encodeJsonGzip(batch);
+    const ack = await js.publish(inboxSubject(batch.to), data, { msgID: batch.id, expect: { streamName: STREAM_NAME } });
+    return { bytes: data.length, duplicate: ack.duplicate };
+  }
+
+  async function consume(handle: (data: Uint8Array) => Promise<Delivery>): Promise<{ stop(): void }> {
+    const consumer = await js.consumers.get(STREAM_NAME, consumerName(self.code));
+    const messages: ConsumerMessages = await consumer.consume({ max_messages: 16 });
+    void (async () => {
+      for await (const message of messages) {
+        let outcome: Delivery = 'retry';
+        try {
+          outcome = await handle(message.data);
+        } catch {
+          outcome = 'retry';
+        }
+        if (outcome === 'ack') message.ack();
+        else message.nak(2000);
+      }
+    })();
+    return { stop: () => void messages.close() };
+  }
+
+  return { connection, publish, consume, close: () => connection.close() };
+}

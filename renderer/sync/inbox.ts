@@ -1,0 +1,187 @@
+import type Dexie from 'dexie';
+import { ulid } from 'ulid';
+import type { SignedBatch } from '@shared/sync/batch';
+import { GENESIS_HASH, parseEventPayload as parsePayload, type SignedEvent } from '@shared/sync/event';
+import { verifyIncomingBatch } from '@shared/sync/verify';
+import { decodeJsonGzip } from '@shared/sync/wire';
+import type { ApplierSet } from './appliers';
+import { EventConflictError, EventNotAuthorizedError, type IncomingEvent } from './contract';
+import { eventRow, observeRemoteHlc } from './event-log';
+import { nativeVerifier } from './native-verify';
+import { loadSigningStation } from './station-keys';
+import { loadTrust } from './trust';
+import {
+  META_TABLE,
+  SYNC_TABLES,
+  conflictsTable,
+  cursorsTable,
+  eventsTable,
+  peersTable,
+  pendingTable,
+  quarantineTable,
+  type CursorRow,
+  type EventRow,
+  type QuarantineReason,
+} from './tables';
+
+export interface InboxContext {
+  database: Dexie;
+  appliers: ApplierSet;
+}
+
+export type ReceiveResult =
+  | { outcome: 'applied'; batchId: string; applied: number; duplicates: number; waiting: number; conflicts: number }
+  | { outcome: 'quarantined'; batchId: string | null; reason: QuarantineReason; detail: string };
+
+/** Refuses the whole batch: thrown inside the transaction so nothing of it commits. */
+class QuarantineError extends Error {
+  constructor(
+    readonly reason: QuarantineReason,
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+interface Tally {
+  applied: number;
+  duplicates: number;
+  waiting: number;
+  conflicts: number;
+}
+
+function incoming(event: SignedEvent, payload: unknown): IncomingEvent {
+  const { id, aggregateId, authorStation, authorOfficer, hlc } = event;
+  return { id, type: event.type as IncomingEvent['type'], aggregateId, authorStation, authorOfficer, hlc, payload };
+}
+
+/** Pending events were verified when they arrived; parse again here so appliers always get schema output. */
+function parseEventPayload(type: string, payload: unknown): unknown {
+  const parsed = parsePayload(type, payload);
+  if (!parsed.ok) throw new QuarantineError('invalidPayload', type);
+  return parsed.value;
+}
+
+/** One batch's work inside the transaction: new log rows and the author's cursor are written once, at the end. */
+interface Run {
+  cursor: CursorRow;
+  rows: EventRow[];
+  tally: Tally;
+}
+
+async function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void> {
+  if (event.prev !== run.cursor.hash) throw new QuarantineError('brokenChain', `${event.authorStation} #${event.seq}`);
+  const row = eventRow(event, 'remote');
+  const applier = ctx.appliers.byType.get(event.type as IncomingEvent['type']);
+  try {
+    if (applier) await applier(incoming(event, parseEventPayload(event.type, event.payload)));
+    run.tally.applied += 1;
+  } catch (error) {
+    if (error instanceof EventNotAuthorizedError) throw new QuarantineError('notAuthorized', `${event.id}: ${error.message}`);
+    if (!(error instanceof EventConflictError)) throw error;
+    run.tally.conflicts += 1;
+    await conflictsTable(ctx.database).put({
+      eventId: event.id,
+      type: event.type,
+      aggregateId: event.aggregateId,
+      authorStation: event.authorStation,
+      authorOfficer: event.authorOfficer,
+      hlc: event.hlc,
+      remote: event.payload,
+      local: error.local,
+      reason: error.message,
+      status: 'open',
+      at: new Date().toISOString(),
+    });
+  }
+  observeRemoteHlc(ctx.database, event.hlc);
+  run.rows.push(row);
+  run.cursor = { author: event.authorStation, seq: event.seq, hash: row.hash, at: row.at };
+}
+
+/** Applies events now in order for their author, then any that were waiting behind them. */
+async function applyInOrder(ctx: InboxContext, batch: SignedBatch, tally: Tally): Promise<void> {
+  const author = batch.from;
+  const events = [...batch.events].sort((a, b) => a.seq - b.seq);
+  const [stored, known, waitingBefore] = await Promise.all([
+    cursorsTable(ctx.database).get(author),
+    eventsTable(ctx.database).bulkGet(events.map((e) => e.id)),
+    pendingTable(ctx.database).where('author').equals(author).count(),
+  ]);
+  const run: Run = { cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], tally };
+  let waiting = waitingBefore > 0;
+  for (const [i, event] of events.entries()) {
+    const previously = known[i];
+    if (previously || event.seq <= run.cursor.seq) {
+      // Seen before: it must be the very event we applied, or the author has rewritten its history.
+      if (!previously || previously.hash !== eventRow(event, 'remote').hash) throw new QuarantineError('brokenChain', `${author} #${event.seq} differs from the one applied`);
+      tally.duplicates += 1;
+    } else if (event.seq > run.cursor.seq + 1) {
+      await pendingTable(ctx.database).put({ author, seq: event.seq, event, batchId: batch.id, at: new Date().toISOString() });
+      tally.waiting += 1;
+      waiting = true;
+    } else {
+      await applyOne(ctx, event, run);
+    }
+    if (waiting) waiting = await drainPending(ctx, author, run);
+  }
+  if (run.rows.length > 0) {
+    await eventsTable(ctx.database).bulkAdd(run.rows);
+    await cursorsTable(ctx.database).put(run.cursor);
+  }
+}
+
+/** Applies waiting events that are now next in line; says whether any are still waiting. */
+async function drainPending(ctx: InboxContext, author: string, run: Run): Promise<boolean> {
+  for (;;) {
+    const next = await pendingTable(ctx.database).get([author, run.cursor.seq + 1]);
+    if (!next) return (await pendingTable(ctx.database).where('author').equals(author).count()) > 0;
+    await pendingTable(ctx.database).delete([author, next.seq]);
+    run.tally.waiting = Math.max(0, run.tally.waiting - 1);
+    await applyOne(ctx, next.event, run);
+  }
+}
+
+/** The tables one inbox transaction holds: sync's own, meta and every applier's. */
+export function inboxTables(ctx: InboxContext): string[] {
+  const own = [SYNC_TABLES.events, SYNC_TABLES.cursors, SYNC_TABLES.pending, SYNC_TABLES.conflicts, SYNC_TABLES.peers, META_TABLE];
+  return [...new Set([...own, ...ctx.appliers.tables])];
+}
+
+async function quarantine(ctx: InboxContext, via: 'exchange' | 'bundle', q: { batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number }): Promise<ReceiveResult> {
+  await quarantineTable(ctx.database).put({ id: q.batchId ? `${q.batchId}:${q.reason}` : ulid(), via, receivedAt: new Date().toISOString(), ...q });
+  return { outcome: 'quarantined', batchId: q.batchId, reason: q.reason, detail: q.detail };
+}
+
+/**
+ * Verifies and applies one batch in a single Dexie transaction (events, appliers' writes, cursors together).
+ * A batch that fails verification is quarantined and never applied; any other failure (a crash, a storage error)
+ * rolls everything back and rethrows, so the caller does not acknowledge and the batch comes again.
+ */
+export async function receiveBatch(ctx: InboxContext, raw: unknown, via: 'exchange' | 'bundle'): Promise<ReceiveResult> {
+  const [{ identity }, trust] = await Promise.all([loadSigningStation(ctx.database), loadTrust(ctx.database)]);
+  if (!trust.roster) throw new Error('no trust roster: cannot verify incoming batches');
+  const check = await verifyIncomingBatch(raw, identity.code, trust.roster.roster, nativeVerifier);
+  const eventCount = Array.isArray((raw as { events?: unknown } | null)?.events) ? (raw as { events: unknown[] }).events.length : 0;
+  if (!check.ok) return quarantine(ctx, via, { batchId: check.batchId, from: check.from, reason: check.problem, detail: check.detail, eventCount });
+  const batch = check.batch;
+  const tally: Tally = { applied: 0, duplicates: 0, waiting: 0, conflicts: 0 };
+  try {
+    await ctx.database.transaction('rw', inboxTables(ctx), async () => {
+      await applyInOrder(ctx, batch, tally);
+      const peer = (await peersTable(ctx.database).get(batch.from)) ?? { code: batch.from, lastSentAt: null, lastReceivedAt: null, lastError: null, attempts: 0 };
+      await peersTable(ctx.database).put({ ...peer, lastReceivedAt: new Date().toISOString() });
+    });
+  } catch (error) {
+    if (!(error instanceof QuarantineError)) throw error;
+    return quarantine(ctx, via, { batchId: batch.id, from: batch.from, reason: error.reason, detail: error.detail, eventCount: batch.events.length });
+  }
+  return { outcome: 'applied', batchId: batch.id, ...tally };
+}
+
+/** A message off the exchange: gzip'd canonical JSON; anything undecodable is quarantined as corrupt. */
+export async function receiveWireBatch(ctx: InboxContext, bytes: Uint8Array): Promise<ReceiveResult> {
+  const decoded = decodeJsonGzip(bytes);
+  if (!decoded.ok) return quarantine(ctx, 'exchange', { batchId: null, from: null, reason: 'corrupt', detail: decoded.reason, eventCount: 0 });
+  return receiveBatch(ctx, decoded.value, 'exchange');
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { db } from '@renderer/db';
+import { useSyncStatusStore } from '@renderer/features/sync/status-store';
+import { discoveredAppliers, type ApplierSet } from './appliers';
+import { SyncEngine } from './engine';
+import { browserConnect, type ConnectFn } from './exchange';
+import type { InboxContext } from './inbox';
+import { META_KEYS, readMeta, writeMeta } from './station-keys';
+import { META_TABLE } from './tables';
+
+/** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
+export const exchangeUrl = z
+  .string()
+  .trim()
+  .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'ws:// or wss:// address');
+
+let engine: SyncEngine | null = null;
+let appliers: ApplierSet | null = null;
+let connectFn: ConnectFn = browserConnect;
+
+function applierSet(): ApplierSet {
+  appliers ??= discoveredAppliers();
+  return appliers;
+}
+
+/** The inbox as the UI's bundle import uses it: this window's database and every feature's appliers. */
+export function inboxContext(): InboxContext {
+  return { database: db(), appliers: applierSet() };
+}
+
+export async function readExchangeUrl(): Promise<string | null> {
+  const parsed = exchangeUrl.safeParse(await readMeta(db(), META_KEYS.exchangeUrl));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Starts (or restarts) the engine for the configured exchange; without one, the status says 未配置. */
+export async function startSync(): Promise<void> {
+  const status = useSyncStatusStore();
+  await engine?.stop();
+  engine = null;
+  const url = await readExchangeUrl();
+  if (!url) {
+    status.setState('notConfigured');
+    return;
+  }
+  engine = new SyncEngine({
+    database: db(),
+    appliers: applierSet(),
+    connect: connectFn,
+    onState: (state, error) => status.setState(state, error),
+    onPending: (count) => status.setPending(count),
+  });
+  engine.start(url);
+}
+
+export async function stopSync(): Promise<void> {
+  await engine?.stop();
+  engine = null;
+}
+
+/** Saves the exchange address (null clears it) and reconnects with it. */
+export async function setExchangeUrl(url: string | null): Promise<void> {
+  const value = url === null ? null : exchangeUrl.parse(url);
+  await db().transaction('rw', META_TABLE, async () => {
+    await writeMeta(db(), META_KEYS.exchangeUrl, value);
+  });
+  await startSync();
+}
+
+/** 立即同步 */
+export async function syncNow(): Promise<void> {
+  await engine?.syncNow();
+}
+
+/** For tests: use another transport (e.g. Node's) instead of the browser's WebSocket. */
+export function setConnectForTests(next: ConnectFn): void {
+  connectFn = next;
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { permissions, type Action } from '../domain/permissions';
+import { roles as allRoles, type Role } from '../domain/officer';
+
+/**
+ * The migration workflow as a pure state machine. Every transition names the state(s) it leaves, the state it
+ * reaches, the side that may take it (迁入地 destination / 迁出地 origin) and the permission whose roles may take
+ * it; guards add the time rules (expired documents cannot be acted on). Anything else is refused with a reason
+ * code and a zh-CN message.
+ */
+export const migrationStatuses = [
+  'draft', // 草稿
+  'submitted', // 待审批
+  'rejected', // 不予批准
+  'permitIssued', // 已准迁（待迁出地办理）
+  'certificateIssued', // 已签发迁移证（待落户）
+  'returned', // 已退回
+  'settled', // 已落户
+  'withdrawn', // 已撤回
+  'permitExpired', // 准迁证明过期
+  'certificateExpired', // 迁移证过期
+] as const;
+export const migrationStatus = z.enum(migrationStatuses);
+export type MigrationStatus = z.infer<typeof migrationStatus>;
+
+export const sides = ['destination', 'origin'] as const;
+export const side = z.enum(sides);
+export type Side = z.infer<typeof side>;
+
+export const migrationTransitions = [
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'recordContact',
+  'issueCertificate',
+  'return',
+  'notifyApplicant',
+  'settle',
+  'expirePermit',
+  'expireCertificate',
+] as const;
+export const migrationTransition = z.enum(migrationTransitions);
+export type MigrationTransition = z.infer<typeof migrationTransition>;
+
+type Guard = 'permitValid' | 'permitExpired' | 'certificateValid' | 'certificateExpired' | 'contactRecorded';
+
+interface TransitionRule {
+  from: readonly MigrationStatus[];
+  /** null: the state does not change (a recorded step inside a state). */
+  to: MigrationStatus | null;
+  side: Side;
+  action: Action;
+  guards: readonly Guard[];
+}
+
+export const transitionRules: Record<MigrationTransition, TransitionRule> = {
+  submit: { from: ['draft'], to: 'submitted', side: 'destination', action: 'migration.intake', guards: [] },
+  approve: { from: ['submitted'], to: 'permitIssued', side: 'destination', action: 'migration.approve', guards: [] },
+  reject: { from: ['submitted'], to: 'rejected', side: 'destination', action: 'migration.reject', guards: [] },
+  withdraw: { from: ['draft', 'submitted', 'permitIssued'], to: 'withdrawn', side: 'destination', action: 'migration.withdraw', guards: [] },
+  recordContact: { from: ['permitIssued'], to: null, side: 'origin', action: 'migration.issueCertificate', guards: ['permitValid'] },
+  issueCertificate: {
+    from: ['permitIssued'],
+    to: 'certificateIssued',
+    side: 'origin',
+    action: 'migration.issueCertificate',
+    guards: ['permitValid', 'contactRecorded'],
+  },
+  return: { from: ['permitIssued'], to: 'returned', side: 'origin', action: 'migration.return', guards: [] },
+  notifyApplicant: { from: ['certificateIssued'], to: null, side: 'destination', action: 'migration.settle', guards: ['certificateValid'] },
+  settle: { from: ['certificateIssued'], to: 'settled', side: 'destination', action: 'migration.settle', guards: ['certificateValid'] },
+  expirePermit: { from: ['permitIssued'], to: 'permitExpired', side: 'destination', action: 'migration.view', guards: ['permitExpired'] },
+  expireCertificate: {
+    from: ['certificateIssued'],
+    to: 'certificateExpired',
+    side: 'destination',
+    action: 'migration.view',
+    guards: ['certificateExpired'],
+  },
+};
+
+export const terminalStatuses: readonly MigrationStatus[] = ['rejected', 'returned', 'settled', 'withdrawn', 'permitExpired', 'certificateExpired'];
+
+export const statusNamesZh: Record<MigrationStatus, string> = {
+  draft: '草稿',
+  submitted: '待审批',
+  rejected: '不予批准',
+  permitIssued: '已准迁',
+  certificateIssued: '已签发迁移证',
+  returned: '已退回',
+  settled: '已落户',
+  withdrawn: '已撤回',
+  permitExpired: '准迁证明已过期',
+  certificateExpired: '迁移证已过期',
+};
+
+export const transitionNamesZh: Record<MigrationTransition, string> = {
+  submit: '提交申请',
+  approve: '审批通过',
+  reject: '不予批准',
+  withdraw: '撤回申请',
+  recordContact: '核实联系',
+  issueCertificate: '签发迁移证',
+  return: '退回',
+  notifyApplicant: '通知申请人',
+  settle: '落户',
+  expirePermit: '准迁证明过期',
+  expireCertificate: '迁移证过期',
+};
+
+const sideNamesZh: Record<Side, string> = { destination: '迁入地', origin: '迁出地' };
+const roleNamesZh: Record<Role, string> = {
+  window: '窗口民警',
+  approver: '人口办审批',
+  patrolLead: '巡逻带班',
+  stationAdmin: '所管理员',
+  auditor: '审计员',
+};
+
+/** What the machine needs to know about a case to decide; dates are YYYY-MM-DD (Beijing). */
+export interface CaseFacts {
+  status: MigrationStatus;
+  permitValidUntil?: string | undefined;
+  certificateValidUntil?: string | undefined;
+  contactRecorded?: boolean | undefined;
+}
+
+/** Who asks: the side this station plays in the case, and the roles of the signed-in officer. */
+export interface Actor {
+  side: Side;
+  roles: readonly Role[];
+}
+
+export type RefusalCode = 'wrongState' | 'wrongSide' | 'wrongRole' | 'permitExpired' | 'certificateExpired' | 'notYetExpired' | 'contactMissing';
+
+export type Decision =
+  | { ok: true; to: MigrationStatus }
+  | { ok: false; code: RefusalCode; message: string };
+
+export function rolesFor(transition: MigrationTransition): readonly Role[] {
+  const allowed: readonly Role[] = permissions[transitionRules[transition].action];
+  return allRoles.filter((r) => allowed.includes(r));
+}
+
+function refuse(code: RefusalCode, message: string): Decision {
+  return { ok: false, code, message };
+}
+
+function checkGuard(guard: Guard, facts: CaseFacts, today: string): Decision | null {
+  const permitOver = facts.permitValidUntil !== undefined && today > facts.permitValidUntil;
+  const certificateOver = facts.certificateValidUntil !== undefined && today > facts.certificateValidUntil;
+  switch (guard) {
+    case 'permitValid':
+      return permitOver ? refuse('permitExpired', `准予迁入证明已于 ${facts.permitValidUntil} 过期，不能继续办理`) : null;
+    case 'certificateValid':
+      return certificateOver ? refuse('certificateExpired', `户口迁移证已于 ${facts.certificateValidUntil} 过期，不能继续办理`) : null;
+    case 'permitExpired':
+      return permitOver ? null : refuse('notYetExpired', '准予迁入证明尚在有效期内');
+    case 'certificateExpired':
+      return certificateOver ? null : refuse('notYetExpired', '户口迁移证尚在有效期内');
+    case 'contactRecorded':
+      return facts.contactRecorded ? null : refuse('contactMissing', '请先记录与申请人的核实联系');
+  }
+}
+
+/** The state, side and time checks, without roles: also used for events from another station. */
+export function decideForSide(facts: CaseFacts, transition: MigrationTransition, actorSide: Side, today: string): Decision {
+  const rule = transitionRules[transition];
+  const name = transitionNamesZh[transition];
+  if (!rule.from.includes(facts.status)) return refuse('wrongState', `案件状态为“${statusNamesZh[facts.status]}”，不能${name}`);
+  if (rule.side !== actorSide) return refuse('wrongSide', `“${name}”只能由${sideNamesZh[rule.side]}派出所办理`);
+  for (const guard of rule.guards) {
+    const refusal = checkGuard(guard, facts, today);
+    if (refusal) return refusal;
+  }
+  return { ok: true, to: rule.to ?? facts.status };
+}
+
+/**
+ * Decides whether `actor` may take `transition` on a case in `facts` on Beijing date `today`.
+ * Order of checks: state, side, role, then the time rules, so the message names the first thing wrong.
+ */
+export function decide(facts: CaseFacts, transition: MigrationTransition, actor: Actor, today: string): Decision {
+  const rule = transitionRules[transition];
+  if (!rule.from.includes(facts.status) || rule.side !== actor.side) return decideForSide(facts, transition, actor.side, today);
+  const allowed = rolesFor(transition);
+  if (!actor.roles.some((r) => allowed.includes(r))) {
+    const who = allowed.map((r) => roleNamesZh[r]).join('、');
+    return refuse('wrongRole', `“${transitionNamesZh[transition]}”须由${who}办理`);
+  }
+  return decideForSide(facts, transition, actor.side, today);
+}
+
+/** Transitions the actor could take now: what the UI offers as buttons. */
+export function availableTransitions(facts: CaseFacts, actor: Actor, today: string): MigrationTransition[] {
+  return migrationTransitions.filter((t) => decide(facts, t, actor, today).ok);
+}

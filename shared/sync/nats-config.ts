@@ -1,0 +1,77 @@
+import { neighboursOf, type Roster } from './roster';
+import { userNKey } from './nkey';
+import { STREAM_NAME, inboxSubject, ownInboxApiSubjects, replyInboxPrefix } from './subjects';
+
+export interface NatsConfigOptions {
+  host: string;
+  port: number;
+  websocketPort: number;
+  storeDir: string;
+  /** Public key (hex) of the exchange operator, who creates the stream and the stations' consumers. */
+  adminPublicKey: string;
+  /** Production: certificate and key for TLS on both listeners. Tests on loopback leave it out. */
+  tls?: { certFile: string; keyFile: string };
+  serverName?: string;
+}
+
+export interface StationPermissions {
+  publish: string[];
+  subscribe: string[];
+}
+
+/** What a station may do on the exchange: publish only to its neighbours' inboxes, read only its own. */
+export function stationPermissions(content: Roster, code: string): StationPermissions {
+  const neighbours = neighboursOf(content, code).map((s) => inboxSubject(s.code));
+  return {
+    publish: [...neighbours, ...ownInboxApiSubjects(code)],
+    subscribe: [`${replyInboxPrefix(code)}.>`],
+  };
+}
+
+const quote = (text: string): string => JSON.stringify(text);
+const list = (items: string[]): string => `[${items.map(quote).join(', ')}]`;
+
+function tlsBlock(options: NatsConfigOptions, indent: string): string[] {
+  if (!options.tls) return [`${indent}no_tls: true`];
+  return [`${indent}tls {`, `${indent}  cert_file: ${quote(options.tls.certFile)}`, `${indent}  key_file: ${quote(options.tls.keyFile)}`, `${indent}}`];
+}
+
+function userBlock(content: Roster, code: string, publicKey: string): string[] {
+  const permissions = stationPermissions(content, code);
+  return [
+    `    # ${code}`,
+    `    { nkey: ${quote(userNKey(publicKey))}, permissions: {`,
+    `      publish: { allow: ${list(permissions.publish)} }`,
+    `      subscribe: { allow: ${list(permissions.subscribe)} }`,
+    `    } }`,
+  ];
+}
+
+/**
+ * The nats-server configuration for a roster (a pure function: `tools/nats-config.ts` writes it to a file, tests
+ * feed it to their own server). Regenerate and reload the server whenever a new roster is issued.
+ */
+export function natsServerConfig(content: Roster, options: NatsConfigOptions): string {
+  const lines = [
+    `# YRD exchange — generated from trust roster v${content.version} (${content.issuedAt}); do not edit by hand.`,
+    `server_name: ${quote(options.serverName ?? 'yrd-exchange')}`,
+    `listen: ${quote(`${options.host}:${options.port}`)}`,
+    ...(options.tls ? ['tls {', `  cert_file: ${quote(options.tls.certFile)}`, `  key_file: ${quote(options.tls.keyFile)}`, '}'] : []),
+    'max_payload: 1048576',
+    `jetstream { store_dir: ${quote(options.storeDir)} }`,
+    'websocket {',
+    `  host: ${quote(options.host)}`,
+    `  port: ${options.websocketPort}`,
+    ...tlsBlock(options, '  '),
+    '}',
+    'authorization {',
+    '  users: [',
+    '    # exchange operator: creates the stream and each station\'s durable consumer',
+    `    { nkey: ${quote(userNKey(options.adminPublicKey))} }`,
+    ...content.stations.flatMap((s) => userBlock(content, s.code, s.publicKey)),
+    '  ]',
+    '}',
+    `# stream ${STREAM_NAME} is created by the operator (tools/nats-setup.ts), not by this file.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

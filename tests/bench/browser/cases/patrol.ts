@@ -1,0 +1,97 @@
+import Dexie from 'dexie';
+import { ulid } from 'ulid';
+import { db, resetDatabaseForTests } from '@renderer/db';
+import { DATABASE_NAME } from '@renderer/db/database';
+import { readLog, saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/repository';
+import { inspectionsTable } from '@renderer/features/patrol/tables';
+import { exampleCheckpoint } from '@shared/patrol/checkpoint';
+import type { InspectionRecord } from '@shared/patrol/entries';
+import { liveFigures } from '@shared/patrol/figures';
+import { percentile, sample, type BenchCase } from '../../lib';
+
+const QINGPU = '310118520000';
+const JIASHAN = '330421520000';
+const actor: PatrolActor = { station: QINGPU, officer: '310000:000003', officerName: '张伟' };
+const PRELOADED = 500;
+const SAMPLES = 60;
+
+function record(logId: string, i: number, at: number): Omit<InspectionRecord, 'revision' | 'updatedAt'> {
+  const zhe = i % 3 === 0;
+  return {
+    id: ulid(),
+    logId,
+    authorStation: QINGPU,
+    authorOfficer: actor.officer,
+    removed: false,
+    lane: zhe ? 2 : 1,
+    plate: zhe ? `浙F${String(10000 + i).slice(-5)}` : `沪C${String(10000 + i).slice(-5)}`,
+    plateProvince: zhe ? '浙' : '沪',
+    inspectingUnit: zhe ? JIASHAN : QINGPU,
+    startAt: new Date(at).toISOString(),
+    endAt: new Date(at + 120_000).toISOString(),
+    occupants: 2,
+    result: 'release',
+  };
+}
+
+/**
+ * 一点两检 entry speed: recording one finished inspection (validation, row, audit entry, signed event for 嘉善, one
+ * transaction) in a log that already holds 500, then the live figures' update (re-read the log as the screen's
+ * live query does, recompute per lane / per province / average). Target ≤ 16 ms (one frame).
+ */
+export const cases: BenchCase[] = [
+  {
+    name: 'patrol',
+    async run() {
+      resetDatabaseForTests();
+      await Dexie.delete(DATABASE_NAME);
+      const logId = ulid();
+      await saveHeader(actor, {
+        id: logId,
+        number: 'XL-BENCH-01',
+        ownerStation: QINGPU,
+        operation: '沪浙边界联勤',
+        date: '2026-11-23',
+        shift: 'day',
+        startTime: '08:00',
+        endTime: null,
+        type: 'checkpoint',
+        units: [
+          { kind: 'station', id: QINGPU, name: '蒸淀派出所', province: '310000' },
+          { kind: 'station', id: JIASHAN, name: '姚庄派出所', province: '330000' },
+        ],
+        plannedRoute: '',
+        actualRoute: '',
+        grid: '',
+        weather: 'sunny',
+        checkpoint: exampleCheckpoint,
+      });
+      const start = Date.parse('2026-11-23T00:00:00.000Z');
+      const now = new Date().toISOString();
+      await inspectionsTable().bulkPut(Array.from({ length: PRELOADED }, (_, i) => ({ ...record(logId, i, start + i * 60_000), revision: 1, updatedAt: now })));
+
+      let lastTotal = 0;
+      const saves: number[] = [];
+      const updates: number[] = [];
+      const samples = await sample(SAMPLES, async (i) => {
+        const t0 = performance.now();
+        await saveInspection(actor, record(logId, PRELOADED + i, start + (PRELOADED + i) * 60_000));
+        const t1 = performance.now();
+        saves.push(t1 - t0);
+        const view = await readLog(logId);
+        lastTotal = liveFigures(view?.inspections ?? []).total;
+        updates.push(performance.now() - t1);
+      });
+      if (lastTotal !== PRELOADED + SAMPLES) throw new Error(`live figures saw ${lastTotal} inspections`);
+      db().close();
+      resetDatabaseForTests();
+      await Dexie.delete(DATABASE_NAME);
+      return [
+        { name: 'patrol.inspection_entry_p95_ms', value: percentile(samples, 95), unit: 'ms' },
+        { name: 'patrol.inspection_entry_median_ms', value: percentile(samples, 50), unit: 'ms' },
+        { name: 'patrol.inspection_save_p95_ms', value: percentile(saves, 95), unit: 'ms' },
+        { name: 'patrol.live_figures_update_p95_ms', value: percentile(updates, 95), unit: 'ms' },
+      ];
+    },
+  },
+];

@@ -1,0 +1,92 @@
+import Dexie from 'dexie';
+import { generateDemoResidents, type DemoHousehold } from '@shared/demo/residents';
+import { createRng } from '@shared/demo/prng';
+import type { PersonRow } from '@shared/domain/resident/person';
+import { DATABASE_NAME } from '@renderer/db/database';
+import { db, resetDatabaseForTests } from '@renderer/db';
+import { bulkLoadHouseholds } from '@renderer/features/records/bulk-load';
+import { searchPersons } from '@renderer/features/records/search';
+import { percentile, sample, type BenchCase } from '../../lib';
+
+/**
+ * Resident records at 200,000 persons (issue 3): bulk load, the three index searches (first page of 20 with
+ * households joined, as the list shows it) and opening the database cold to the list's first page.
+ */
+const TARGET_PERSONS = 200_000;
+const SAMPLES = 200;
+
+function generate(): { households: DemoHousehold[]; persons: number } {
+  const households: DemoHousehold[] = [];
+  let persons = 0;
+  const source = generateDemoResidents({
+    stationCode: '310118520000',
+    stationDistrictCode: '310118',
+    households: 1_000_000,
+    seed: 2026,
+    officer: { province: '310000', policeNumber: '000001', name: '基准' },
+    today: '2026-11-23',
+  });
+  for (const item of source) {
+    households.push(item);
+    persons += item.persons.length;
+    if (persons >= TARGET_PERSONS) break;
+  }
+  return { households, persons };
+}
+
+const firstPage = (text: string) => searchPersons({ text, mode: 'auto', page: 0, pageSize: 20 });
+
+async function searchP95(queries: string[]): Promise<number> {
+  await firstPage(queries[0] ?? '');
+  return percentile(await sample(queries.length, (i) => firstPage(queries[i] ?? '')), 95);
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: 'records',
+    async run() {
+      resetDatabaseForTests();
+      await Dexie.delete(DATABASE_NAME);
+      const genStart = performance.now();
+      const { households, persons } = generate();
+      const genSeconds = (performance.now() - genStart) / 1000;
+      await db().open();
+
+      const loadStart = performance.now();
+      await bulkLoadHouseholds(households, households.length);
+      const loadSeconds = (performance.now() - loadStart) / 1000;
+
+      const rng = createRng(7);
+      const all: PersonRow[] = households.flatMap((h) => h.persons);
+      const picks = Array.from({ length: SAMPLES }, () => rng.pick(all));
+      const idPrefixes = picks.map((p) => p.idNumber.slice(0, rng.int(6, 14)));
+      const names = picks.map((p) => (rng.chance(0.5) ? p.name : p.name.slice(0, 2)));
+      const initials = picks.map((p) => p.py.at(-1) ?? 'w');
+
+      const idP95 = await searchP95(idPrefixes);
+      const nameP95 = await searchP95(names);
+      const initialsP95 = await searchP95(initials);
+      const fullPinyinP95 = await searchP95(picks.map((p) => p.py[0] ?? 'w'));
+
+      resetDatabaseForTests();
+      const openStart = performance.now();
+      await db().open();
+      const page = await searchPersons({ text: '', mode: 'auto', page: 0, pageSize: 20 });
+      const openMs = performance.now() - openStart;
+      if (page.items.length !== 20) throw new Error('first page is not full');
+
+      resetDatabaseForTests();
+      await Dexie.delete(DATABASE_NAME);
+      return [
+        { name: 'records.persons', value: persons, unit: 'persons' },
+        { name: 'records.generate_per_s', value: persons / genSeconds, unit: 'persons/s' },
+        { name: 'records.bulk_load_per_s', value: persons / loadSeconds, unit: 'persons/s' },
+        { name: 'records.search_id_prefix_p95_ms', value: idP95, unit: 'ms' },
+        { name: 'records.search_name_p95_ms', value: nameP95, unit: 'ms' },
+        { name: 'records.search_pinyin_initials_p95_ms', value: initialsP95, unit: 'ms' },
+        { name: 'records.search_pinyin_full_p95_ms', value: fullPinyinP95, unit: 'ms' },
+        { name: 'records.open_first_page_ms', value: openMs, unit: 'ms' },
+      ];
+    },
+  },
+];

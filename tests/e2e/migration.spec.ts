@@ -1,0 +1,246 @@
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_STATIONS } from '../../shared/demo/demo-network';
+import { startNatsServer, type TestNatsServer } from '../support/nats-server';
+import type { Role } from '../../shared/domain/officer';
+import { signIn as helperSignIn, signOut } from './support/session';
+
+/** Two stations, a NATS exchange and password hashing share 2 cores with other suites: allow for it. */
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+async function signIn(page: Page, role: Role): Promise<void> {
+  try {
+    await helperSignIn(page, role);
+  } catch {
+    // Under load the password hash can outlast the helper's default 5 s wait; give it longer, then judge.
+    await expect(page.getByTestId('session-officer')).toBeVisible({ timeout: 60_000 });
+  }
+}
+
+/**
+ * Cross-province migration through a real exchange: two browser contexts (two stations, two IndexedDBs) and a
+ * nats-server of our own on loopback. 金山 吕巷派出所 is the destination, 平湖 乍浦镇派出所 the origin.
+ */
+let nats: TestNatsServer;
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+test.use({ actionTimeout: 20_000 });
+test.beforeAll(async () => {
+  nats = await startNatsServer();
+});
+test.afterAll(async () => {
+  await nats.dispose();
+});
+
+interface Resident {
+  id: string;
+  name: string;
+  idNumber: string;
+}
+
+async function setUpStation(browser: Browser, code: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  page.on('pageerror', (error) => console.log(`[${code} pageerror] ${error.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('WebSocket')) console.log(`[${code} console] ${m.text()}`);
+  });
+  await page.goto('/');
+  await page.getByTestId('demo-station-select').click();
+  await page.getByTestId(`demo-station-${code}`).click();
+  await expect(page.getByTestId('demo-current-station')).toContainText(name);
+  await signIn(page, 'stationAdmin');
+  await page.goto('/#/sync');
+  await page.getByTestId('sync-exchange-address').fill(nats.wsUrl);
+  await page.getByTestId('sync-exchange-save').click();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await signOut(page);
+  await signIn(page, 'window');
+  return page;
+}
+
+/** Registered residents of this station, read straight from its IndexedDB (a fixture, not the UI under test). */
+async function residents(page: Page): Promise<Resident[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Resident[]>((resolve, reject) => {
+        const open = indexedDB.open('yrd-station');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('persons').objectStore('persons').getAll();
+          req.onsuccess = () => {
+            const rows = req.result as { id: string; name: string; idNumber: string; status: { code: string } }[];
+            resolve(rows.filter((r) => r.status.code === 'registered').map((r) => ({ id: r.id, name: r.name, idNumber: r.idNumber })));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+async function personStatus(page: Page, idNumber: string): Promise<string[]> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('yrd-station');
+        open.onsuccess = () => {
+          const req = open.result.transaction('persons').objectStore('persons').getAll();
+          req.onsuccess = () => {
+            const rows = req.result as { idNumber: string; status: { code: string; reference: string } }[];
+            resolve(rows.filter((r) => r.idNumber === id).map((r) => `${r.status.code}:${r.status.reference}`));
+            open.result.close();
+          };
+        };
+      }),
+    idNumber,
+  );
+}
+
+async function pick(page: Page, testid: string, label: string | RegExp): Promise<void> {
+  await page.getByTestId(testid).click();
+  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label }).first().click();
+}
+
+async function intake(page: Page, person: Resident): Promise<string> {
+  await page.goto('/#/migration');
+  await page.getByTestId('new-intake').click();
+  const form = page.getByTestId('intake-form');
+  await page.getByTestId('intake-origin').locator('input').click();
+  await page.locator('.el-cascader-panel:visible').getByText('浙江省').click();
+  await page.locator('.el-cascader-panel:visible').getByText('平湖市').click();
+  await page.locator('.el-cascader-panel:visible').getByText('乍浦镇派出所').click();
+  await form.getByTestId('applicant-idNumber').fill(person.idNumber);
+  await form.getByTestId('applicant-idNumber').blur();
+  await form.getByTestId('applicant-name').fill(person.name);
+  await form.getByTestId('intake-phone').fill('13800138000');
+  await form.getByTestId('intake-currentAddress').fill('浙江省平湖市乍浦镇雅山路1号');
+  await page.getByTestId('intake-household').click();
+  await page.locator('.el-select-dropdown:visible').getByRole('option').first().click();
+  await form.getByTestId('intake-householderName').fill('张伟');
+  await form.getByTestId('intake-sponsorName').fill('张伟');
+  await pick(page, 'intake-relationship', '妻');
+  // Submitting without the notice and the documents: errors beside the fields, nothing created.
+  await page.getByTestId('intake-submit').click();
+  await expect(form).toContainText('申请人须签署网上迁移告知单');
+  await expect(form).toContainText('尚缺必需材料');
+  for (const doc of ['idCard', 'hukouBook', 'optInNotice', 'hostHukouBook', 'marriageCertificate']) await page.getByTestId(`doc-${doc}`).click();
+  await page.getByTestId('intake-noticeSigned').click();
+  await expect(page.getByTestId('draft-state')).toContainText('草稿已自动保存');
+  await page.getByTestId('intake-submit').click();
+  await expect(page.getByTestId('case-status')).toHaveText('待审批');
+  const id = page.url().split('/case/')[1] ?? '';
+  expect(id).not.toBe('');
+  return id;
+}
+
+async function approve(page: Page, caseId: string): Promise<void> {
+  await signOut(page);
+  await signIn(page, 'approver');
+  await page.goto(`/#/migration/case/${caseId}`);
+  await page.getByTestId('action-approve').click();
+  await expect(page.getByTestId('case-status')).toHaveText('已准迁');
+  await expect(page.getByTestId('permit-number')).toHaveText(/^ZQ310116520000\d{9}$/);
+  await expect(page.getByTestId('case-timeline')).toContainText('审批通过');
+  await signOut(page);
+  await signIn(page, 'window');
+}
+
+async function openFromQueue(page: Page, caseId: string): Promise<void> {
+  await page.goto('/#/migration');
+  await page.getByTestId('tab-origin-queue').click();
+  await expect(page.getByTestId(`case-link-${caseId}`).last()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId(`case-link-${caseId}`).last().click();
+  await expect(page.getByTestId('case-status')).toHaveText('已准迁');
+}
+
+test('intake → approval → permit at the origin → certificate with 迁出 → settlement at the destination; and a return', async ({ browser }) => {
+  const lvxiang = await setUpStation(browser, DEMO_STATIONS.lvxiang, '吕巷派出所');
+  const zhapu = await setUpStation(browser, DEMO_STATIONS.zhapu, '乍浦镇派出所');
+  const [first, second] = await residents(zhapu);
+  if (!first || !second) throw new Error('the origin has no demo residents');
+
+  const caseId = await intake(lvxiang, first);
+  await approve(lvxiang, caseId);
+
+  await openFromQueue(zhapu, caseId);
+  await expect(zhapu.getByTestId('compare-table')).toBeVisible();
+  await expect(zhapu.getByTestId('action-issueCertificate')).toBeVisible();
+  await zhapu.getByTestId('action-issueCertificate').click();
+  await expect(zhapu.locator('.el-message')).toContainText('请先记录与申请人的核实联系');
+  await zhapu.getByTestId('action-recordContact').click();
+  await zhapu.getByTestId('contact-confirmed').click();
+  await zhapu.getByTestId('contact-note').fill('电话联系本人，确认迁移');
+  await zhapu.getByTestId('contact-dialog-save').click();
+  await expect(zhapu.getByTestId('contact-info')).toContainText('电话联系本人');
+  await zhapu.getByTestId('action-issueCertificate').click();
+  await zhapu.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
+  await expect(zhapu.getByTestId('case-status')).toHaveText('已签发迁移证');
+  const certificate = (await zhapu.getByTestId('certificate-number').textContent()) ?? '';
+  expect(certificate).toMatch(/^QY330482520000\d{9}$/);
+  expect(await personStatus(zhapu, first.idNumber)).toEqual([`movedOut:${certificate}`]);
+
+  await lvxiang.goto(`/#/migration/case/${caseId}`);
+  await expect(lvxiang.getByTestId('case-status')).toHaveText('已签发迁移证', { timeout: 30_000 });
+  await expect(lvxiang.getByTestId('certificate-number')).toHaveText(certificate);
+  await lvxiang.getByTestId('action-settle').click();
+  await lvxiang.getByTestId('settle-dialog-save').click();
+  await expect(lvxiang.getByTestId('case-status')).toHaveText('已落户');
+  await expect(lvxiang.getByTestId('print-hukou')).toContainText(first.name);
+  expect(await personStatus(lvxiang, first.idNumber)).toEqual(['registered:']);
+  await expect(lvxiang.getByTestId('case-timeline')).toContainText('乍浦镇派出所');
+
+  // A second case is returned with a reason from the list plus free text.
+  const returnedId = await intake(lvxiang, second);
+  await approve(lvxiang, returnedId);
+  await openFromQueue(zhapu, returnedId);
+  await zhapu.getByTestId('action-return').click();
+  await pick(zhapu, 'return-reason', '无法联系申请人');
+  await zhapu.getByTestId('return-text').fill('三次电话均未接通');
+  await zhapu.getByTestId('return-dialog-save').click();
+  await expect(zhapu.getByTestId('case-status')).toHaveText('已退回');
+  expect(await personStatus(zhapu, second.idNumber)).toEqual(['registered:']);
+  await lvxiang.goto(`/#/migration/case/${returnedId}`);
+  await expect(lvxiang.getByTestId('case-status')).toHaveText('已退回', { timeout: 30_000 });
+  await expect(lvxiang.getByTestId('return-info')).toContainText('无法联系申请人');
+  await expect(lvxiang.getByTestId('return-info')).toContainText('三次电话均未接通');
+
+  // The list: filters and counters.
+  await lvxiang.goto('/#/migration');
+  await expect(lvxiang.getByTestId('counter-settled')).toContainText('1');
+  await pick(lvxiang, 'filter-status', '已落户');
+  await expect(lvxiang.getByTestId('case-table')).toContainText(first.name);
+  await expect(lvxiang.getByTestId('case-table')).not.toContainText(second.name);
+  await lvxiang.context().close();
+  await zhapu.context().close();
+});
+
+test('a permit past its 40 days cannot be acted on; the destination declares it expired and the origin hears of it', async ({ browser }) => {
+  const lvxiang = await setUpStation(browser, DEMO_STATIONS.lvxiang, '吕巷派出所');
+  const zhapu = await setUpStation(browser, DEMO_STATIONS.zhapu, '乍浦镇派出所');
+  const [person] = await residents(zhapu);
+  if (!person) throw new Error('the origin has no demo residents');
+  const caseId = await intake(lvxiang, person);
+  await approve(lvxiang, caseId);
+  await openFromQueue(zhapu, caseId);
+
+  // 41 days later at the origin: nothing but a return is offered on the expired permit.
+  const later = new Date(Date.now() + 41 * 24 * 3600 * 1000);
+  await zhapu.clock.setFixedTime(later);
+  await zhapu.reload();
+  await expect(zhapu.getByTestId('permit-card')).toContainText('已过期');
+  await expect(zhapu.getByTestId('action-return')).toBeVisible();
+  await expect(zhapu.getByTestId('action-issueCertificate')).toHaveCount(0);
+  await expect(zhapu.getByTestId('action-recordContact')).toHaveCount(0);
+
+  // The destination's list sweeps expired permits when it opens, and tells the origin.
+  await lvxiang.clock.setFixedTime(later);
+  await lvxiang.goto('/#/migration');
+  await lvxiang.goto(`/#/migration/case/${caseId}`);
+  await expect(lvxiang.getByTestId('case-status')).toHaveText('准迁证明过期');
+  await zhapu.goto(`/#/migration/case/${caseId}`);
+  await expect(zhapu.getByTestId('case-status')).toHaveText('准迁证明过期', { timeout: 30_000 });
+  await expect(zhapu.getByTestId('case-actions')).toContainText('本所当前无可办理事项');
+  await lvxiang.context().close();
+  await zhapu.context().close();
+});

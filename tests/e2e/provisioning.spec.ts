@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/session';
+
+/**
+ * Provisioning and backup as installers meet them: a package the integration office made with the admin tool,
+ * found in the machine-wide folder on first run; and a station backed up on one PC and restored on a new one.
+ */
+
+const root = join(import.meta.dirname, '../..');
+const ZHENDIAN = '310118520000';
+const DEV_MACHINE_PACKAGES_KEY = 'yrd.dev.machinePackages';
+let work = '';
+let packageText = '';
+let packagePassphrase = '';
+
+async function admin(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.node.json', 'tools/admin/index.ts', ...args, '--dir', join(work, 'office')], {
+    cwd: root,
+    env: { ...process.env, YRD_OFFICE_PASSPHRASE: 'e2e office passphrase' },
+  });
+  return stdout;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  work = await mkdtemp(join(tmpdir(), 'yrd-e2e-office-'));
+  await admin('init', '--issuer', '长三角区域警务一体化办公室', '--exchange-url', 'wss://exchange.yrd.example:8443');
+  await admin('group', 'add', '--id', 'wudi-qisuo', '--name', '五地七所');
+  await admin('station', 'add', '--code', ZHENDIAN, '--name', '蒸淀派出所', '--province', '310000', '--district', '310118', '--groups', 'wudi-qisuo');
+  await admin('station', 'add', '--code', '330421520000', '--name', '姚庄派出所', '--province', '330000', '--district', '330421', '--groups', 'wudi-qisuo');
+  await admin('roster', 'sign');
+  const out = await admin('package', 'export', '--code', ZHENDIAN);
+  packagePassphrase = /one-time passphrase: (\S+)/.exec(out)?.[1] ?? '';
+  packageText = await readFile(join(work, 'office', 'packages', `${ZHENDIAN}.yrdp`), 'utf8');
+});
+
+test.afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
+}
+
+test('first run finds the package in the machine folder, refuses a wrong passphrase, provisions with the right one', async ({ page }) => {
+  await page.addInitScript(
+    ([key, value]) => window.localStorage.setItem(key, value),
+    [DEV_MACHINE_PACKAGES_KEY, JSON.stringify([{ name: `${ZHENDIAN}.yrdp`, contentBase64: Buffer.from(packageText).toString('base64') }])] as const,
+  );
+  await page.goto('/');
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await expect(page.getByTestId('secrets-dev-only')).toContainText('仅供开发');
+  await page.getByTestId(`use-package-${ZHENDIAN}.yrdp`).click();
+  await expect(page.getByTestId('package-label')).toContainText(ZHENDIAN);
+  await expect(page.getByTestId('package-root')).toContainText('根密钥指纹');
+
+  const passphrase = page.getByTestId('package-passphrase');
+  await passphrase.fill('AAAA-BBBB-CCCC-DDDD-EEEE');
+  await passphrase.press('Enter');
+  await expect(page.getByText('一次性口令不正确')).toBeVisible({ timeout: 20_000 });
+  await expect(passphrase).toHaveValue('AAAA-BBBB-CCCC-DDDD-EEEE'); // nothing typed is lost
+
+  await passphrase.fill(packagePassphrase);
+  await passphrase.press('Enter');
+  await expect(page.getByTestId('provisioned')).toContainText('蒸淀派出所', { timeout: 20_000 });
+  await expect(page.getByTestId('first-run')).toContainText('青浦区');
+
+  // The officers feature's first-admin card completes the set-up for the provisioned station.
+  await page.getByTestId('first-admin-police-number').fill('100001');
+  await page.getByTestId('first-admin-name').fill('王建国');
+  await page.getByTestId('first-admin-password').fill('Yrd-Station-2026');
+  await page.getByTestId('first-admin-confirm').fill('Yrd-Station-2026');
+  await page.getByTestId('first-admin-create').click();
+  await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 20_000 });
+});
+
+test('the station admin backs up; a new PC restores it from the first-run screen, refusing a wrong passphrase', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'stationAdmin', { demoResidents: false });
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('station-maintenance')).toBeVisible();
+
+  await page.getByTestId('backup-passphrase').fill('short');
+  await page.getByTestId('backup-submit').click();
+  await expect(page.getByText('备份口令至少 10 个字符')).toBeVisible();
+  await page.getByTestId('backup-passphrase').fill('站所备份口令 2026');
+  await page.getByTestId('backup-confirm').fill('站所备份口令 2027');
+  await page.getByTestId('backup-confirm').press('Enter');
+  await expect(page.getByText('两次输入的口令不一致')).toBeVisible();
+  await page.getByTestId('backup-confirm').fill('站所备份口令 2026');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('backup-submit').click();
+  const file = join(work, 'station.yrdbak');
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('backup-result')).toContainText('备份已保存');
+  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'yrd-sealed', purpose: 'station-backup' });
+
+  // The replacement PC: a fresh browser profile, so an empty station.
+  const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
+  const newPc = await fresh.newPage();
+  await newPc.goto('/');
+  await expect(newPc.getByTestId('first-run')).toBeVisible();
+  const chooser = newPc.waitForEvent('filechooser');
+  await newPc.getByTestId('choose-backup').click();
+  await (await chooser).setFiles(file);
+  await expect(newPc.getByTestId('backup-label')).toContainText('station.yrdbak');
+
+  await newPc.getByTestId('restore-passphrase').fill('not the passphrase');
+  await newPc.getByTestId('restore-submit').click();
+  await confirmDialog(newPc);
+  await expect(newPc.getByText('备份口令不正确。现有数据未改动。')).toBeVisible({ timeout: 20_000 });
+  await expect(newPc.getByTestId('first-run')).toBeVisible();
+
+  await newPc.getByTestId('restore-passphrase').fill('站所备份口令 2026');
+  await newPc.getByTestId('restore-submit').click();
+  await confirmDialog(newPc);
+  // The restored accounts exist at once: the gate leaves the first-run screen for sign-in, and the old admin signs in.
+  await expect(newPc.getByTestId('sign-in')).toBeVisible({ timeout: 30_000 });
+  await signIn(newPc, 'stationAdmin');
+  await fresh.close();
+});
+
+test('the station admin re-provisions from Settings after confirming, and a package for another station is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'stationAdmin', { demoResidents: false });
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('station-maintenance');
+  const packageFile = join(work, `${ZHENDIAN}.yrdp`);
+  await writeFile(packageFile, packageText, 'utf8');
+
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByTestId('choose-package').click();
+  await (await chooser).setFiles(packageFile);
+  await card.getByTestId('package-passphrase').fill(packagePassphrase);
+  // Esc with something typed asks first; keeping the input leaves it as it was.
+  await card.getByTestId('package-passphrase').press('Escape');
+  await page.locator('.el-message-box').getByRole('button', { name: /取消|Cancel/ }).click();
+  await expect(card.getByTestId('package-passphrase')).toHaveValue(packagePassphrase);
+
+  await card.getByTestId('package-submit').click();
+  await confirmDialog(page);
+  await expect(card.getByTestId('reprovisioned')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('maintenance-identity')).toContainText(ZHENDIAN);
+  await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
+
+  // Now provisioned: a package for the neighbouring station cannot be imported on this PC.
+  const out = await admin('package', 'export', '--code', '330421520000');
+  const neighbourFile = join(work, 'office', 'packages', '330421520000.yrdp');
+  const neighbourChooser = page.waitForEvent('filechooser');
+  await card.getByTestId('choose-package').click();
+  await (await neighbourChooser).setFiles(neighbourFile);
+  await card.getByTestId('package-passphrase').fill(/one-time passphrase: (\S+)/.exec(out)?.[1] ?? '');
+  await card.getByTestId('package-submit').click();
+  await confirmDialog(page);
+  await expect(card.getByTestId('package-error')).toContainText('属于另一个站所', { timeout: 20_000 });
+});

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@renderer/db';
+import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/features/audit/audit-log';
+import { auditEntriesFor, queryAudit, verifyAuditTrail } from '@renderer/features/audit/service';
+import { freshState } from '../session/helpers';
+
+function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item ${index}`);
+  return item;
+}
+
+beforeEach(freshState);
+afterEach(freshState);
+
+async function write(n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await appendAudit({
+      station: '310118520000',
+      officer: i % 2 ? '310000:000001' : '310000:000005',
+      action: i % 3 ? 'person.update' : 'session.signIn',
+      object: `o${i}`,
+      result: i % 4 ? 'success' : 'denied',
+      at: new Date(Date.UTC(2026, 10, 23, 8, i)).toISOString(),
+    });
+  }
+}
+
+describe('audit trail in the database', () => {
+  it('verifies in pages with progress', async () => {
+    await write(25);
+    const progress: number[] = [];
+    expect(await verifyAuditTrail((checked) => progress.push(checked), 10)).toEqual({ count: 25, break: null });
+    expect(progress).toEqual([10, 20, 25]);
+  });
+
+  it('finds an entry edited in the database', async () => {
+    await write(12);
+    await auditTable().update(7, { officer: '310000:000004' });
+    expect((await verifyAuditTrail(undefined, 5)).break).toEqual({ seq: 7, reason: 'hash' });
+  });
+
+  it('finds a deleted entry', async () => {
+    await write(12);
+    await auditTable().delete(4);
+    expect((await verifyAuditTrail(undefined, 5)).break).toEqual({ seq: 5, reason: 'sequence' });
+  });
+
+  it('finds an inserted entry (the rest renumbered to make room)', async () => {
+    await write(6);
+    const rows = await auditTable().orderBy('seq').toArray();
+    await auditTable().clear();
+    const forged = { ...nth(rows, 2), seq: 3, object: 'forged' };
+    await auditTable().bulkAdd([...rows.slice(0, 3), forged, ...rows.slice(3).map((r) => ({ ...r, seq: r.seq + 1 }))]);
+    expect((await verifyAuditTrail()).break).toEqual({ seq: 3, reason: 'link' });
+  });
+
+  it('filters by time, officer, action prefix and result, newest first, in pages', async () => {
+    await write(12);
+    const all = await queryAudit({}, 1, 5);
+    expect(all.total).toBe(12);
+    expect(all.rows.map((r) => r.seq)).toEqual([11, 10, 9, 8, 7]);
+    const signIns = await queryAudit({ action: 'session.' }, 1, 50);
+    expect(signIns.rows.map((r) => r.seq)).toEqual([9, 6, 3, 0]);
+    const denied = await queryAudit({ result: 'denied', officer: '000005' }, 1, 50);
+    expect(denied.rows.map((r) => r.seq)).toEqual([8, 4, 0]);
+    const window = await queryAudit({ from: '2026-11-23T08:03:00.000Z', to: '2026-11-23T08:05:00.000Z' }, 1, 50);
+    expect(window.rows.map((r) => r.seq)).toEqual([5, 4, 3]);
+    expect((await auditEntriesFor({ action: 'person.update' })).map((r) => r.seq)).toEqual([1, 2, 4, 5, 7, 8, 10, 11]);
+  });
+
+  it('an audit entry inside a transaction rolls back with the change it records', async () => {
+    await write(1);
+    await expect(
+      db().transaction('rw', ['meta', AUDIT_TABLE], async () => {
+        await appendAudit({ station: 's', officer: 'o', action: 'x.y', object: '', result: 'success' });
+        throw new Error('change failed');
+      }),
+    ).rejects.toThrow('change failed');
+    expect(await auditTable().count()).toBe(1);
+  });
+});

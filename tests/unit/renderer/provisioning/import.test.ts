@@ -1,0 +1,152 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
+import { generateKeyPair } from '@shared/sync/keys';
+import { signRoster } from '@shared/sync/roster';
+import { DATABASE_NAME } from '@renderer/db/database';
+import { db, resetDatabaseForTests } from '@renderer/db';
+import { setHostBridge } from '@renderer/host';
+import { auditTable } from '@renderer/features/audit/audit-log';
+import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
+import { META_KEYS, writeMeta } from '@renderer/sync/station-keys';
+import { loadTrust } from '@renderer/sync/trust';
+import {
+  PROTECTED_KEY_META,
+  ProvisioningError,
+  applyPackage,
+  loadProtectedStationKey,
+  openPackage,
+  readPackage,
+  unlockStationKey,
+} from '@renderer/features/provisioning/provisioning';
+import { rememberStationKey, unlockedStationKey } from '@renderer/features/provisioning/key-cache';
+import { YAOZHUANG, ZHENDIAN, makeOffice, resealed, type OfficeFixture } from './office-fixture';
+
+/** A host whose "OS protection" is a reversible but visibly different encoding, like DPAPI from the outside. */
+function fakeOsHost(): HostBridge {
+  const reply = (value: unknown) => Promise.resolve({ ok: true as const, value });
+  const methods = Object.fromEntries(bridgeMethods.map((m) => [m, () => Promise.reject(new Error(`unexpected ${m}`))]));
+  return {
+    ...methods,
+    'app.getInfo': () => reply({ host: 'electron', appVersion: '0.1.0', platform: 'win32', isDevelopment: false }),
+    'secrets.protect': (args: { plaintextBase64: string }) =>
+      reply({ scheme: 'os-protected', protectedBase64: Buffer.from(`os:${args.plaintextBase64}`).toString('base64') }),
+    'secrets.unprotect': (args: { protectedBase64: string }) =>
+      reply({ plaintextBase64: Buffer.from(args.protectedBase64, 'base64').toString().replace(/^os:/, '') }),
+  } as unknown as HostBridge;
+}
+
+let office: OfficeFixture;
+let other: OfficeFixture;
+
+beforeAll(async () => {
+  office = await makeOffice();
+  other = await makeOffice('另一个签发机构');
+});
+afterAll(async () => {
+  await office.dispose();
+  await other.dispose();
+});
+beforeEach(() => setHostBridge(fakeOsHost()));
+afterEach(async () => {
+  setHostBridge(null);
+  resetDatabaseForTests();
+  await Dexie.delete(DATABASE_NAME);
+});
+
+async function refusal(text: string, passphrase: string): Promise<string> {
+  try {
+    await openPackage(readPackage(text), passphrase);
+  } catch (error) {
+    if (error instanceof ProvisioningError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+}
+
+describe('importing a provisioning package', () => {
+  it('makes a fresh PC the station: identity, pinned root, roster, exchange, key kept only OS-protected', async () => {
+    const exported = await office.exportFor(ZHENDIAN);
+    const envelope = readPackage(exported.text);
+    expect(envelope.meta['station']).toBe(ZHENDIAN);
+    const pkg = await openPackage(envelope, ` ${exported.passphrase} `);
+    await applyPackage(pkg, { actor: 'installer' });
+
+    expect((await db().meta.get(STATION_IDENTITY_KEY))?.value).toMatchObject({ code: ZHENDIAN, name: '蒸淀派出所', kind: 'provisioned' });
+    const trust = await loadTrust(db());
+    expect(trust.rootPublicKey).toBe(pkg.rootPublicKey);
+    expect(trust.roster?.roster.stations.map((s) => s.code)).toEqual([ZHENDIAN, YAOZHUANG]);
+    expect((await db().meta.get(META_KEYS.exchangeUrl))?.value).toBe('wss://exchange.yrd.example:8443');
+    // The plain key is nowhere in the database; the protected blob unprotects to the roster's key.
+    const everything = JSON.stringify(await db().meta.toArray());
+    expect(everything).not.toContain(pkg.stationSecretKey);
+    expect((await db().meta.get(PROTECTED_KEY_META))?.value).toMatchObject({ scheme: 'os-protected', publicKey: pkg.station.publicKey });
+    expect((await loadProtectedStationKey())?.publicKey).toBe(pkg.station.publicKey);
+    // Signing happens inside transactions, so the key is also held unlocked in memory, and unlocks again at start-up.
+    expect(unlockedStationKey(db())?.publicKey).toBe(pkg.station.publicKey);
+    rememberStationKey(db(), null);
+    expect(unlockedStationKey(db())).toBeNull();
+    expect((await unlockStationKey())?.publicKey).toBe(pkg.station.publicKey);
+    expect(unlockedStationKey(db())?.secretKey).toBe(pkg.stationSecretKey);
+    const audit = await auditTable().toArray();
+    expect(audit.at(-1)).toMatchObject({ action: 'station.provision', officer: 'installer', result: 'success', object: ZHENDIAN });
+  });
+
+  it('refuses a wrong passphrase and changes nothing', async () => {
+    const exported = await office.exportFor(ZHENDIAN);
+    expect(await refusal(exported.text, 'AAAA-BBBB-CCCC-DDDD-EEEE')).toBe('wrongPassphrase');
+    expect(await db().meta.get(STATION_IDENTITY_KEY)).toBeUndefined();
+  });
+
+  it('refuses a roster changed after it was signed', async () => {
+    const tampered = await resealed(await office.exportFor(ZHENDIAN), (pkg) => ({
+      ...pkg,
+      signedRoster: { ...pkg.signedRoster, roster: { ...pkg.signedRoster.roster, groups: [{ id: 'wudi-qisuo', name: '被改动的组' }] } },
+    }));
+    expect(await refusal(tampered.text, tampered.passphrase)).toBe('badRosterSignature');
+  });
+
+  it('refuses a roster signed by another root than the one the package pins', async () => {
+    const intruder = generateKeyPair();
+    const forged = await resealed(await office.exportFor(ZHENDIAN), (pkg) => ({ ...pkg, signedRoster: signRoster(pkg.signedRoster.roster, intruder.secretKey) }));
+    expect(await refusal(forged.text, forged.passphrase)).toBe('badRosterSignature');
+  });
+
+  it('refuses a damaged file, a file that is not a package, and a key that is not the roster’s', async () => {
+    const exported = await office.exportFor(ZHENDIAN);
+    expect(await refusal(exported.text.slice(0, -30), exported.passphrase)).toBe('malformed');
+    expect(await refusal('{"hello":"world"}', exported.passphrase)).toBe('malformed');
+    const swapped = await resealed(exported, (pkg) => ({ ...pkg, stationSecretKey: generateKeyPair().secretKey }));
+    expect(await refusal(swapped.text, swapped.passphrase)).toBe('keyMismatch');
+  });
+
+  it('re-provisions (key rotation) from the same root, and refuses another root or another station', async () => {
+    const first = await office.exportFor(ZHENDIAN);
+    await applyPackage(await openPackage(readPackage(first.text), first.passphrase), { actor: 'installer' });
+    const before = (await loadProtectedStationKey())?.publicKey;
+
+    await office.rotate(ZHENDIAN);
+    const rotated = await office.exportFor(ZHENDIAN);
+    await applyPackage(await openPackage(readPackage(rotated.text), rotated.passphrase), { actor: '310000:100001' });
+    const after = await loadProtectedStationKey();
+    expect(after?.publicKey).not.toBe(before);
+    expect((await loadTrust(db())).roster?.roster.version).toBe(2);
+    expect((await auditTable().toArray()).at(-1)?.detail).toContain('key rotation');
+
+    const foreign = await other.exportFor(ZHENDIAN);
+    expect(await refusal(foreign.text, foreign.passphrase)).toBe('rootMismatch');
+    const neighbour = await office.exportFor(YAOZHUANG);
+    expect(await refusal(neighbour.text, neighbour.passphrase)).toBe('otherStation');
+  });
+
+  it('replaces a demo station: the plain demo key is removed', async () => {
+    await writeMeta(db(), META_KEYS.stationKey, generateKeyPair());
+    await writeMeta(db(), STATION_IDENTITY_KEY, { code: '310118999999', name: '演示派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'demo' });
+    const exported = await office.exportFor(ZHENDIAN);
+    const pkg = await openPackage(readPackage(exported.text), exported.passphrase);
+    await applyPackage(pkg, { actor: 'installer' });
+    expect(await db().meta.get(META_KEYS.stationKey)).toBeUndefined();
+    expect((await loadProtectedStationKey())?.publicKey).toBe(pkg.station.publicKey);
+  });
+});

@@ -1,0 +1,28 @@
+import Dexie from 'dexie';
+import { createPinia, setActivePinia } from 'pinia';
+import { DATABASE_NAME } from '@renderer/db/database';
+import { resetDatabaseForTests } from '@renderer/db';
+import { auditTable } from '@renderer/features/audit/audit-log';
+import { officersTable } from '@renderer/features/officers/table';
+import { newAccount } from '@renderer/features/session/first-run';
+import { hashPassword } from '@renderer/features/session/password-hash';
+import type { Role } from '@shared/domain/officer';
+import { PBKDF2_MIN_ITERATIONS, type OfficerAccount } from '@shared/domain/officer-account';
+
+export const PASSWORD = 'Station#2026';
+
+export async function freshState(): Promise<void> {
+  resetDatabaseForTests();
+  await Dexie.delete(DATABASE_NAME);
+  setActivePinia(createPinia());
+}
+
+/** An account with the smallest allowed iteration count, so tests that sign in many times stay quick. */
+export async function addOfficer(policeNumber: string, roles: Role[], extra: Partial<OfficerAccount> = {}): Promise<OfficerAccount> {
+  const password = await hashPassword(PASSWORD, PBKDF2_MIN_ITERATIONS);
+  const account = { ...newAccount({ province: '310000', policeNumber, name: `民警${policeNumber}` }, roles, password), ...extra };
+  await officersTable().add(account);
+  return account;
+}
+
+export const auditEntries = () => auditTable().orderBy('seq').toArray();

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_STATIONS, demoStationKey } from '@shared/demo/demo-network';
+import { GENESIS_HASH, verifyEvent } from '@shared/sync/event';
+import { verifyBatch } from '@shared/sync/batch';
+import { EVENT_LOG_TABLES, EventLogScopeError, appendEvent } from '@renderer/sync/event-log';
+import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from '@renderer/sync/outbox';
+import { eventsTable, outboxTable, peersTable, probesTable, SYNC_TABLES } from '@renderer/sync/tables';
+import { OFFICER, closeStation, openStation, sendProbe, type TestStation } from './helpers';
+
+const A = DEMO_STATIONS.lvxiang;
+const B = DEMO_STATIONS.zhapu;
+const C = DEMO_STATIONS.yaozhuang;
+let a: TestStation;
+
+beforeEach(async () => {
+  a = await openStation(A);
+});
+afterEach(async () => {
+  await closeStation(a);
+});
+
+const self = { code: A, key: demoStationKey(A) };
+
+describe('event log', () => {
+  it('signs each event, numbers it per station and chains it to the previous one', async () => {
+    await sendProbe(a, [B, C, A], '一');
+    await sendProbe(a, [B], '二');
+    const rows = await eventsTable(a.database).orderBy('[authorStation+seq]').toArray();
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('two events expected');
+    expect(first.event.prev).toBe(GENESIS_HASH);
+    expect(second.event.prev).toBe(first.hash);
+    expect(first.event.recipients).toEqual([B, C].sort());
+    expect(verifyEvent(first.event, demoStationKey(A).publicKey)).toBe(true);
+    expect(second.event.hlc > first.event.hlc).toBe(true);
+    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 2, [C]: 1 });
+  });
+
+  it('commits or rolls back together with the change it describes', async () => {
+    await expect(
+      a.database.transaction('rw', [...EVENT_LOG_TABLES, SYNC_TABLES.probes], async () => {
+        await probesTable(a.database).add({ aggregateId: `${A}:x`, from: A, to: [B], officer: OFFICER, text: 'x', direction: 'sent', at: '' });
+        await appendEvent({ type: 'sync.probe', aggregateId: `${A}:x`, recipients: [B], payload: { text: 'x' }, officer: OFFICER });
+        throw new Error('form validation failed after all');
+      }),
+    ).rejects.toThrow('form validation');
+    expect(await eventsTable(a.database).count()).toBe(0);
+    expect(await outboxTable(a.database).count()).toBe(0);
+    expect(await probesTable(a.database).count()).toBe(0);
+  });
+
+  it('refuses to run outside a transaction holding the log tables, and refuses invalid payloads', async () => {
+    await expect(appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [B], payload: { text: 'x' }, officer: OFFICER })).rejects.toBeInstanceOf(EventLogScopeError);
+    await expect(
+      a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [B], payload: { text: '' }, officer: OFFICER });
+      }),
+    ).rejects.toThrow();
+    await expect(
+      a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [A], payload: { text: 'x' }, officer: OFFICER });
+      }),
+    ).rejects.toThrow(/recipient/);
+  });
+});
+
+describe('outbox', () => {
+  it('groups pending events per peer into signed batches bounded by count and bytes', async () => {
+    for (let i = 0; i < 7; i += 1) await sendProbe(a, [B], `消息${i}`);
+    const byCount = await nextBatches(a.database, self, B, 100, { maxEvents: 3, maxBytes: 1_000_000 });
+    expect(byCount.map((b) => b.events.length)).toEqual([3, 3, 1]);
+    for (const batch of byCount) expect(verifyBatch(batch, demoStationKey(A).publicKey)).toBe(true);
+    expect(byCount.flatMap((b) => b.events.map((e) => e.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('seals a batch once: a retry publishes the identical batch, so the exchange can de-duplicate it', async () => {
+    await sendProbe(a, [B], '一');
+    await sendProbe(a, [B], '二');
+    const [first] = await nextBatches(a.database, self, B);
+    await sendProbe(a, [B], '三');
+    const [again, next] = await nextBatches(a.database, self, B);
+    expect(again).toEqual(first);
+    expect(next?.events.map((e) => e.seq)).toEqual([3]);
+    if (!first) throw new Error('no batch');
+    await markSent(a.database, first);
+    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 1 });
+    expect((await peersTable(a.database).get(B))?.lastSentAt).not.toBeNull();
+  });
+
+  it('remembers failures per peer and backs off with jitter, capped at a minute', async () => {
+    expect(await markFailed(a.database, B, 'timeout')).toBe(1);
+    expect(await markFailed(a.database, B, 'timeout')).toBe(2);
+    expect((await peersTable(a.database).get(B))?.lastError).toBe('timeout');
+    expect(retryDelayMs(1, () => 0)).toBe(500);
+    expect(retryDelayMs(1, () => 1)).toBe(1000);
+    expect(retryDelayMs(4, () => 0.5)).toBe(6000);
+    expect(retryDelayMs(50, () => 1)).toBe(60_000);
+  });
+});

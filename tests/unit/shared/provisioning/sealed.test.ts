@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../../../../shared/provisioning/bytes';
+import { SealedError, openSealed, parseSealed, seal, type SealedEnvelope } from '../../../../shared/provisioning/sealed';
+import { webAesGcm } from '../../../../renderer/features/provisioning/aes-gcm';
+
+const fast = { scryptN: 1 << 10 };
+
+async function sealed(text: string, passphrase = '正确的口令 correct'): Promise<SealedEnvelope> {
+  return seal(utf8(text), { purpose: 'station-backup', passphrase, meta: { station: '310118520000' }, ...fast }, webAesGcm);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SealedError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+}
+
+describe('base64', () => {
+  it('round-trips every length and matches the standard alphabet', () => {
+    for (let n = 0; n < 40; n += 1) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
+      expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      expect(Array.from(fromBase64(toBase64(bytes)))).toEqual(Array.from(bytes));
+    }
+    expect(() => fromBase64('abc')).toThrow('invalid base64');
+  });
+});
+
+describe('sealed envelope', () => {
+  it('opens with the right passphrase and refuses a wrong one as such', async () => {
+    const envelope = await sealed('站所数据 station data');
+    const text = JSON.stringify(envelope);
+    expect(text).not.toContain('station data');
+    expect(fromUtf8(await openSealed(parseSealed(text, 'station-backup'), '正确的口令 correct', webAesGcm))).toBe('站所数据 station data');
+    expect(await refusal(openSealed(envelope, 'wrong', webAesGcm))).toBe('wrongPassphrase');
+  });
+
+  it('refuses a damaged ciphertext and an edited header as damaged', async () => {
+    const envelope = await sealed('x'.repeat(100));
+    const bytes = fromBase64(envelope.ciphertext);
+    bytes[5] = (bytes[5] ?? 0) ^ 1;
+    expect(await refusal(openSealed({ ...envelope, ciphertext: toBase64(bytes) }, '正确的口令 correct', webAesGcm))).toBe('damaged');
+    const relabelled = { ...envelope, meta: { station: '330421000000' } };
+    expect(await refusal(openSealed(relabelled, '正确的口令 correct', webAesGcm))).toBe('damaged');
+  });
+
+  it('refuses what is not a sealed file, a truncated file, and a file sealed for another purpose', async () => {
+    const text = JSON.stringify(await sealed('y'));
+    expect(() => parseSealed('PK\u0003\u0004 zip', 'station-backup')).toThrow(SealedError);
+    expect(() => parseSealed(text.slice(0, text.length - 20), 'station-backup')).toThrow(/not JSON/);
+    try {
+      parseSealed(text, 'provisioning-package');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SealedError).code).toBe('wrongPurpose');
+    }
+  });
+
+  it('caps the key-derivation cost a file may demand', async () => {
+    const envelope = await sealed('z');
+    const greedy = JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, N: 1 << 22 } });
+    expect(() => parseSealed(greedy, 'station-backup')).toThrow(SealedError);
+  });
+
+  it('uses a fresh salt and IV every time', async () => {
+    const [a, b] = await Promise.all([sealed('same'), sealed('same')]);
+    expect(a.kdf.salt).not.toBe(b.kdf.salt);
+    expect(a.cipher.iv).not.toBe(b.cipher.iv);
+    expect(a.ciphertext).not.toBe(b.ciphertext);
+  });
+});

@@ -1,0 +1,212 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { provinceCode } from '../../shared/domain/province';
+import { utf8 } from '../../shared/provisioning/bytes';
+import { jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
+import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
+import { exchangeUrl, packageFileName, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
+import { seal } from '../../shared/provisioning/sealed';
+import { lookupDivision } from '../../shared/validation/division-codes';
+import { generateKeyPair, keyPairFromSeed } from '../../shared/sync/keys';
+import { natsServerConfig, type NatsConfigOptions } from '../../shared/sync/nats-config';
+import { rosterGroup, rosterStation, signRoster, signedRoster, type Roster, type SignedRoster } from '../../shared/sync/roster';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { nodeAesGcm } from './aes-gcm';
+import { oneTimePassphrase } from './passphrase';
+import { AdminError, exists, loadSecrets, loadState, saveSecrets, saveState, workspacePaths } from './workspace';
+
+/** What every command gets: the workspace, the office passphrase (asked only when a secret is needed), output. */
+export interface AdminContext {
+  dir: string;
+  passphrase: () => Promise<string>;
+  out: (line: string) => void;
+  now?: () => Date;
+  /** Tests only: cheaper key derivation for the office secrets and packages. */
+  scryptN?: number;
+}
+
+const nowOf = (ctx: AdminContext) => (ctx.now ?? (() => new Date()))();
+const secretsOptions = async (ctx: AdminContext) => ({ passphrase: await ctx.passphrase(), ...(ctx.scryptN ? { scryptN: ctx.scryptN } : {}) });
+
+async function withSecrets(ctx: AdminContext, change: (secrets: OfficeSecrets) => void | Promise<void>): Promise<void> {
+  const options = await secretsOptions(ctx);
+  const secrets = await loadSecrets(ctx.dir, options);
+  await change(secrets);
+  await saveSecrets(ctx.dir, secrets, options);
+}
+
+/** 创建根密钥: a new workspace with the office's root key and the exchange operator key. */
+export async function init(ctx: AdminContext, args: { issuer: string; exchangeUrl?: string }): Promise<void> {
+  if (await exists(workspacePaths(ctx.dir).state)) throw new AdminError(`工作区已存在 (workspace exists): ${ctx.dir}`);
+  const root = generateKeyPair();
+  const operator = generateKeyPair();
+  const state: OfficeState = {
+    format: 'yrd-office',
+    version: 1,
+    issuer: args.issuer,
+    rootPublicKey: root.publicKey,
+    operatorPublicKey: operator.publicKey,
+    groups: [],
+    stations: [],
+    rosterVersion: 0,
+    exchangeUrl: args.exchangeUrl ? exchangeUrl.parse(args.exchangeUrl) : null,
+  };
+  await saveState(ctx.dir, state);
+  await saveSecrets(ctx.dir, { rootSecretKey: root.secretKey, operatorSecretKey: operator.secretKey, stations: {} }, await secretsOptions(ctx));
+  ctx.out(`根密钥已创建 root key created. Fingerprint 指纹: ${rootFingerprint(root.publicKey)}`);
+}
+
+export async function addGroup(ctx: AdminContext, args: { id: string; name: string }): Promise<void> {
+  const state = await loadState(ctx.dir);
+  const group = rosterGroup.parse(args);
+  if (state.groups.some((g) => g.id === group.id)) throw new AdminError(`协作组已存在 (group exists): ${group.id}`);
+  await saveState(ctx.dir, { ...state, groups: [...state.groups, group] });
+  ctx.out(`协作组 group ${group.id} ${group.name}`);
+}
+
+export interface StationArgs {
+  code: string;
+  name: string;
+  province: string;
+  districtCode: string;
+  districtName?: string;
+  groups: string[];
+}
+
+function checkStationFacts(state: OfficeState, args: StationArgs): void {
+  const province = provinceCode.parse(args.province);
+  if (!args.districtCode.startsWith(province.slice(0, 2))) throw new AdminError(`区县代码 ${args.districtCode} 不属于省 ${province}`);
+  if (!args.code.startsWith(args.districtCode)) throw new AdminError(`机构代码 ${args.code} 的前 6 位应为区县代码 ${args.districtCode}`);
+  const unknown = args.groups.filter((g) => !state.groups.some((known) => known.id === g));
+  if (unknown.length > 0) throw new AdminError(`未知协作组 (unknown groups): ${unknown.join(', ')}`);
+  if (state.stations.some((s) => s.code === args.code)) throw new AdminError(`站所已存在 (station exists): ${args.code}`);
+}
+
+/** 添加站所: its facts and a fresh key pair; the secret goes to the sealed office secrets only. */
+export async function addStation(ctx: AdminContext, args: StationArgs): Promise<void> {
+  const state = await loadState(ctx.dir);
+  checkStationFacts(state, args);
+  const districtName = args.districtName ?? lookupDivision(args.districtCode)?.name;
+  if (!districtName) throw new AdminError(`未知区县代码 (unknown district) ${args.districtCode}: give --district-name`);
+  const keys = generateKeyPair();
+  const station = rosterStation.parse({ ...args, districtName, publicKey: keys.publicKey });
+  await withSecrets(ctx, (secrets) => {
+    secrets.stations[station.code] = keys.secretKey;
+  });
+  await saveState(ctx.dir, { ...state, stations: [...state.stations, station] });
+  ctx.out(`站所 station ${station.code} ${station.name} added; sign the roster and export its package next`);
+}
+
+/** 更换密钥: a new key pair for a station (lost PC, suspected leak); the old key stops working with the next roster. */
+export async function rotateStation(ctx: AdminContext, args: { code: string }): Promise<void> {
+  const state = await loadState(ctx.dir);
+  if (!state.stations.some((s) => s.code === args.code)) throw new AdminError(`没有该站所 (no such station): ${args.code}`);
+  const keys = generateKeyPair();
+  await withSecrets(ctx, (secrets) => {
+    secrets.stations[args.code] = keys.secretKey;
+  });
+  const stations = state.stations.map((s) => (s.code === args.code ? { ...s, publicKey: keys.publicKey } : s));
+  await saveState(ctx.dir, { ...state, stations });
+  ctx.out(`站所 ${args.code} 已更换密钥 key rotated; sign the roster, export a new package, regenerate the exchange configuration`);
+}
+
+/** 签发名册: the next roster version, signed with the root key. */
+export async function signRosterCommand(ctx: AdminContext): Promise<SignedRoster> {
+  const state = await loadState(ctx.dir);
+  if (state.stations.length === 0) throw new AdminError('名册中没有站所 (no stations yet)');
+  const secrets = await loadSecrets(ctx.dir, await secretsOptions(ctx));
+  const content: Roster = {
+    version: state.rosterVersion + 1,
+    issuedAt: nowOf(ctx).toISOString(),
+    issuer: state.issuer,
+    groups: state.groups,
+    stations: state.stations,
+  };
+  const signed = signRoster(content, secrets.rootSecretKey);
+  await writeFile(workspacePaths(ctx.dir).roster, `${JSON.stringify(signed, null, 2)}\n`, 'utf8');
+  await saveState(ctx.dir, { ...state, rosterVersion: content.version });
+  ctx.out(`名册 roster v${content.version} signed: ${content.stations.length} stations`);
+  return signed;
+}
+
+export async function loadSignedRoster(dir: string, state: OfficeState): Promise<SignedRoster> {
+  const path = workspacePaths(dir).roster;
+  if (!(await exists(path))) throw new AdminError('尚未签发名册 (no signed roster): run "roster sign"');
+  const signed = signedRoster.parse(JSON.parse(await readFile(path, 'utf8')));
+  const stale = JSON.stringify(signed.roster.stations) !== JSON.stringify(state.stations) || JSON.stringify(signed.roster.groups) !== JSON.stringify(state.groups);
+  if (stale) throw new AdminError('站所或协作组在上次签发后有变化 (stations changed since the roster was signed): run "roster sign"');
+  return signed;
+}
+
+/** 导出开通包: one station's package, sealed under a new one-time passphrase that is printed once, never stored. */
+export async function exportPackage(ctx: AdminContext, args: { code: string; out?: string }): Promise<{ path: string; passphrase: string }> {
+  const state = await loadState(ctx.dir);
+  const signed = await loadSignedRoster(ctx.dir, state);
+  const secrets = await loadSecrets(ctx.dir, await secretsOptions(ctx));
+  const secretKey = secrets.stations[args.code];
+  if (!secretKey || !state.stations.some((s) => s.code === args.code)) throw new AdminError(`没有该站所 (no such station): ${args.code}`);
+  if (keyPairFromSeed(hexToBytes(secretKey)).publicKey !== state.stations.find((s) => s.code === args.code)?.publicKey) {
+    throw new AdminError('密钥与名册不符 (key does not match the roster)');
+  }
+  const content = provisioningPackage.parse({
+    format: 'yrd-provisioning',
+    version: 1,
+    createdAt: nowOf(ctx).toISOString(),
+    stationCode: args.code,
+    stationSecretKey: secretKey,
+    rootPublicKey: state.rootPublicKey,
+    signedRoster: signed,
+    exchange: state.exchangeUrl ? { url: state.exchangeUrl } : null,
+  });
+  const passphrase = oneTimePassphrase();
+  const meta = { station: args.code, created: content.createdAt, root: rootFingerprint(state.rootPublicKey) };
+  const envelope = await seal(utf8(JSON.stringify(content)), { purpose: 'provisioning-package', passphrase, meta, ...(ctx.scryptN ? { scryptN: ctx.scryptN } : {}) }, nodeAesGcm);
+  const path = args.out ?? join(workspacePaths(ctx.dir).packages, packageFileName(args.code));
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, JSON.stringify(envelope), { encoding: 'utf8', mode: 0o600 });
+  ctx.out(`开通包 package: ${path}`);
+  ctx.out(`一次性口令 one-time passphrase: ${passphrase}`);
+  return { path, passphrase };
+}
+
+export interface ExchangeArgs {
+  host: string;
+  port: number;
+  websocketPort: number;
+  storeDir: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  replicas: number;
+  out?: string;
+}
+
+/** 交换节点配置: nats-server configuration and the JetStream definitions, both from the signed roster. */
+export async function exchangeConfig(ctx: AdminContext, args: ExchangeArgs): Promise<{ config: string; definitions: string }> {
+  const state = await loadState(ctx.dir);
+  const signed = await loadSignedRoster(ctx.dir, state);
+  const options: NatsConfigOptions = {
+    host: args.host,
+    port: args.port,
+    websocketPort: args.websocketPort,
+    storeDir: args.storeDir,
+    adminPublicKey: state.operatorPublicKey,
+    ...(args.tlsCert && args.tlsKey ? { tls: { certFile: args.tlsCert, keyFile: args.tlsKey } } : {}),
+  };
+  if (!options.tls && args.host !== '127.0.0.1') ctx.out('警告 WARNING: no TLS; production exchanges must use --tls-cert and --tls-key');
+  const outDir = args.out ?? workspacePaths(ctx.dir).exchange;
+  await mkdir(outDir, { recursive: true });
+  const config = join(outDir, 'nats-server.conf');
+  const definitions = join(outDir, 'jetstream.json');
+  await writeFile(config, natsServerConfig(signed.roster, options), 'utf8');
+  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, args.replicas), null, 2)}\n`, 'utf8');
+  ctx.out(`nats-server 配置 config: ${config}`);
+  ctx.out(`JetStream 定义 definitions: ${definitions}`);
+  return { config, definitions };
+}
+
+export async function list(ctx: AdminContext): Promise<void> {
+  const state = await loadState(ctx.dir);
+  ctx.out(`${state.issuer} · root ${rootFingerprint(state.rootPublicKey)} · roster v${state.rosterVersion}`);
+  for (const g of state.groups) ctx.out(`  group ${g.id} ${g.name}`);
+  for (const s of state.stations) ctx.out(`  station ${s.code} ${s.name} ${s.province} ${s.districtCode} ${s.districtName} [${s.groups.join(', ')}]`);
+}
