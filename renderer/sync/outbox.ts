@@ -53,8 +53,13 @@ export async function nextBatches(
   limits: BatchLimits = defaultLimits,
 ): Promise<SignedBatch[]> {
   return database.transaction('rw', [SYNC_TABLES.outbox, SYNC_TABLES.events], async () => {
-    const rows = await outboxTable(database).where('[peer+seq]').between([peer, Dexie.minKey], [peer, Dexie.maxKey]).toArray();
-    const groups = group(rows, limits).slice(0, maxBatches);
+    // IndexedDB counts are 32-bit: an "everything" request (bundles) must stay below 2^32.
+    const cap = Math.min(1_000_000_000, maxBatches * BATCH_MAX_EVENTS);
+    const rows = await outboxTable(database).where('[peer+seq]').between([peer, Dexie.minKey], [peer, Dexie.maxKey]).limit(cap).toArray();
+    let groups = group(rows, limits);
+    // Rows cut off by the cap may split a sealed batch: keep only whole groups (the rest comes next time).
+    if (rows.length === cap && groups.length > 1) groups = groups.slice(0, -1);
+    groups = groups.slice(0, maxBatches);
     const batches: SignedBatch[] = [];
     for (const rowsOfBatch of groups) {
       const first = rowsOfBatch[0];

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { neighboursOf, type RosterStation, type SignedRoster } from '@shared/sync/roster';
+import { neighboursOf, signedRoster, type RosterStation, type SignedRoster } from '@shared/sync/roster';
 import { db } from '@renderer/db';
 import { useStationStore } from '@renderer/features/station/store';
+import { EVENT_LOG_TABLES, appendEvent } from './event-log';
 import { acceptRoster, loadTrust } from './trust';
 
 export type { RosterStation } from '@shared/sync/roster';
@@ -36,11 +37,22 @@ export const useRosterStore = defineStore('syncRoster', () => {
     loaded.value = true;
   }
 
-  /** Offers a roster (e.g. received over the exchange); kept only when newer and root-signed. */
-  async function offer(candidate: unknown): Promise<boolean> {
+  /**
+   * Offers a roster (e.g. from a provisioning package); kept only when newer and root-signed. With `officer`
+   * (`province:警号`), an accepted roster is also forwarded to our neighbours as a `roster.updated` event, so a
+   * station that gets it first passes it on over the exchange or in a bundle.
+   */
+  async function offer(candidate: unknown, officer?: string): Promise<boolean> {
     const check = await acceptRoster(db(), candidate);
-    if (check.ok) await load();
-    return check.ok;
+    if (!check.ok) return false;
+    await load();
+    const peers = neighbours.value.map((s) => s.code);
+    if (officer && peers.length > 0) {
+      await db().transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'roster.updated', aggregateId: 'roster', recipients: peers, payload: signedRoster.parse(candidate), officer });
+      });
+    }
+    return true;
   }
 
   return { signed, rootPublicKey, loaded, stations, version, groups, neighbours, byCode, isNeighbour, load, offer };

@@ -38,3 +38,19 @@ export function liveFigures(records: readonly InspectionRecord[]): LiveFigures {
   figures.averageMinutes = finished > 0 ? minutes / finished : null;
   return figures;
 }
+
+/**
+ * The screen's inspections: what the live query last read, overlaid with rows this screen saved since (newer
+ * revisions win). The figures update the moment an entry is saved, without waiting for IndexedDB to be re-read.
+ */
+export function overlayRecords(base: readonly InspectionRecord[], overlay: ReadonlyMap<string, InspectionRecord>): InspectionRecord[] {
+  if (overlay.size === 0) return [...base];
+  const pending = new Map(overlay);
+  const merged = base.map((r) => {
+    const mine = pending.get(r.id);
+    if (!mine) return r;
+    pending.delete(r.id);
+    return mine.revision > r.revision ? mine : r;
+  });
+  return [...merged, ...pending.values()];
+}

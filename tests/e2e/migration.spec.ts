@@ -165,9 +165,9 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
 
   await openFromQueue(zhapu, caseId);
   await expect(zhapu.getByTestId('compare-table')).toBeVisible();
-  await expect(zhapu.getByTestId('action-issueCertificate')).toBeVisible();
-  await zhapu.getByTestId('action-issueCertificate').click();
-  await expect(zhapu.locator('.el-message')).toContainText('请先记录与申请人的核实联系');
+  // The certificate is offered only once the contact with the applicant is on record.
+  await expect(zhapu.getByTestId('action-return')).toBeVisible();
+  await expect(zhapu.getByTestId('action-issueCertificate')).toHaveCount(0);
   await zhapu.getByTestId('action-recordContact').click();
   await zhapu.getByTestId('contact-confirmed').click();
   await zhapu.getByTestId('contact-note').fill('电话联系本人，确认迁移');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_STATIONS } from '../../shared/demo/demo-network';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
@@ -17,8 +18,8 @@ test.afterAll(async () => {
 });
 
 /** One demo station in its own browser context: the admin connects it to the exchange, then the patrol lead signs in. */
-async function openStation(browser: Browser, code: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
+async function openStation(browser: Browser, code: string, name: string, exchange = true): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto('/');
   // 蒸淀 is also the development station's code, and picking the already shown value fires no change:
@@ -30,12 +31,29 @@ async function openStation(browser: Browser, code: string, name: string): Promis
   await page.getByTestId(`demo-station-${code}`).click();
   await expect(page.getByTestId('demo-current-station')).toContainText(name);
   await signIn(page, 'stationAdmin', { demoResidents: false });
+  if (!exchange) {
+    await signIn(page, 'patrolLead', { demoResidents: false });
+    return page;
+  }
   await page.goto('/#/sync');
   await page.getByTestId('sync-exchange-address').fill(server.wsUrl);
   await page.getByTestId('sync-exchange-save').click();
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
   await signIn(page, 'patrolLead', { demoResidents: false });
   return page;
+}
+
+async function newCheckpointLog(page: Page, neighbour: string): Promise<string> {
+  await page.goto('/#/patrol');
+  await page.getByTestId('patrol-new-log').click();
+  await page.getByTestId('header-type').click();
+  await page.getByTestId('header-type-checkpoint').click();
+  await page.getByTestId('header-operation').fill('沪浙边界联勤');
+  await page.getByTestId('header-stations').click();
+  await page.getByTestId(`station-option-${neighbour}`).click();
+  await page.getByTestId('header-operation').press('Enter');
+  await expect(page.getByTestId('log-number')).toHaveText(/^XL-/);
+  return (await page.getByTestId('log-number').textContent())?.trim() ?? '';
 }
 
 async function openTab(page: Page, name: RegExp): Promise<void> {
@@ -149,4 +167,62 @@ test('青浦 and 嘉善 co-author one log through the exchange, both confirm, it
   await openTab(js, /签认与更正/);
   await expect(js.getByTestId('amendment-table')).toContainText('结果误录，实为劝返', SYNC);
   await expect(js.getByTestId('amendment-table')).toContainText('蒸淀派出所');
+});
+
+test('one station at the checkpoint: plate, Enter, result keys; live figures; drafts survive a reload; report CSV', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await openStation(browser, QINGPU, '蒸淀派出所', false);
+  await newCheckpointLog(page, JIASHAN);
+  const logUrl = page.url();
+
+  await openTab(page, /一点两检/);
+  const plate = page.getByTestId('inspection-plate');
+  await plate.fill('浙F·A1234');
+  await expect(page.getByTestId('inspection-suggestion')).toContainText('浙牌照 → 2号车道，由姚庄派出所检查');
+  await plate.press('Enter');
+  await expect(page.getByTestId('inspection-current')).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(plate).toBeFocused();
+  // A plate with the letter O is refused beside the field and nothing is recorded.
+  await plate.fill('沪A1234O');
+  await plate.press('Enter');
+  await expect(page.getByTestId('inspection-panel')).toContainText('不符合 GA 36-2018');
+  await expect(page.getByTestId('figure-total')).toHaveText('1');
+  await plate.fill('沪C12345');
+  await plate.press('Enter');
+  await expect(page.getByTestId('inspection-current')).toBeFocused();
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('figure-total')).toHaveText('2');
+  await expect(page.getByTestId('figure-lane-2')).toContainText('1');
+  await expect(page.getByTestId('figure-province-沪')).toContainText('1');
+  await expect(page.getByTestId('inspection-table')).toContainText('扣留');
+
+  // An event typed halfway survives a reload (flat battery) as a draft; Esc asks before throwing it away.
+  await openTab(page, /事件记录/);
+  await page.getByTestId('event-add').click();
+  await page.getByTestId('event-place').fill('红旗塘大桥北侧');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.goto(logUrl);
+  await openTab(page, /事件记录/);
+  await page.getByTestId('event-add').click();
+  await expect(page.getByTestId('event-place')).toHaveValue('红旗塘大桥北侧');
+  await page.getByTestId('event-place').press('Escape');
+  await expect(page.locator('.el-message-box')).toContainText('放弃已填写的内容吗？');
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('event-form')).toBeHidden();
+
+  // Daily report per station, exported as CSV through the host bridge.
+  await page.goto('/#/patrol/reports');
+  const table = page.getByTestId('report-table');
+  await expect(table).toContainText('姚庄派出所');
+  await expect(table).toContainText('蒸淀派出所');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('report-export').click();
+  const file = await download;
+  const path = test.info().outputPath('report.csv');
+  await file.saveAs(path);
+  const csv = readFileSync(path, 'utf8');
+  expect(csv.startsWith('\uFEFF日期/周,派出所/行动,巡逻次数')).toBe(true);
+  expect(csv).toContain('姚庄派出所,1,2,1,0');
 });

@@ -1,5 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
+
+// Saves write the record and its audit entry; on a busy CI machine that can take more than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** ISO 7064 MOD 11-2, computed here independently of the app's validator. */
 function checkCharacter(first17: string): string {

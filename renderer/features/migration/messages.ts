@@ -187,6 +187,7 @@ const zh = {
   },
   compare: {
     title: '与本所户籍档案比对',
+    item: '项目',
     permit: '准迁证明',
     record: '本所档案',
     differs: '不一致',
@@ -427,6 +428,7 @@ export default defineFeatureMessages<typeof zh>({
     },
     compare: {
       title: "Comparison with this station's record",
+    item: 'Item',
       permit: 'Permit',
       record: 'Local record',
       differs: 'Differs',

@@ -67,17 +67,13 @@ interface Step {
 /** Load, check with the state machine, write the advanced case and its audit entry. Returns the new case. */
 async function step(ctx: OpContext, id: string, s: Step): Promise<MigrationCase> {
   const c = await loadCase(id);
-  console.error('DBG step loaded');
   const now = migrationNow();
   const to = requireTransition(c, s.transition, { side: c.side, roles: ctx.officer.roles }, beijingDate(now));
   const at = now.toISOString();
   const e = entry({ at, transition: s.transition, status: to, station: stationRefOf(ctx.station), officer: ctx.officer.ref, ...(s.note ? { note: s.note } : {}) });
   const next = advance(c, to, e, s.patch?.(at) ?? {}, terminalStatuses.includes(to));
-  console.error('DBG step put');
   await casesTable().put(next);
-  console.error('DBG step audit');
   await audit(ctx, `migration.${s.transition}`, next, s.note ?? '');
-  console.error('DBG step done');
   return next;
 }
 
@@ -130,18 +126,13 @@ export async function submitIntake(draftId: string, form: DraftForm, ctx: OpCont
 
 /** 审批通过: issues the move-in permit (准予迁入证明) and sends it to the origin station. */
 export async function approve(id: string, ctx: OpContext): Promise<MigrationCase> {
-  console.error('DBG approve start');
   return write([], async () => {
-    console.error('DBG in tx');
     const c = await loadCase(id);
-    console.error('DBG loaded');
     const issuedAt = migrationNow().toISOString();
     const seq = await nextSeq('permit', ctx.station.code, issuedAt.slice(0, 4));
     const permit = buildPermit({ intake: c.intake, station: stationRefOf(ctx.station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits });
     const decision = { approved: true, reason: '', at: issuedAt, officerKey: officerKey(ctx.officer.ref) };
-    console.error('DBG before step');
     const next = await step(ctx, id, { transition: 'approve', note: permit.number, patch: () => ({ permit, decision }) });
-    console.error('DBG after step');
     await send(ctx, next, 'migration.permitIssued', {
       caseId: next.id,
       at: issuedAt,

@@ -27,10 +27,13 @@ export const useMigrationStore = defineStore('migration', () => {
   }
 
   async function ctx(action: Action, object: string): Promise<service.OpContext> {
-    console.error('DBG ctx', action);
     const officer = await session.assertCan(action, object);
-    console.error('DBG ctx ok');
-    return { station: station.identity, officer, config: config.value };
+    // Plain copies: Pinia state is a reactive Proxy, which IndexedDB cannot store (DataCloneError).
+    return {
+      station: { ...station.identity },
+      officer: { ref: { ...officer.ref }, roles: [...officer.roles] },
+      config: { limits: { ...config.value.limits }, checklists: config.value.checklists },
+    };
   }
 
   const saveDraft = (id: string | null, form: DraftForm): Promise<string> => service.saveDraft(id, form, session.actor);

@@ -7,8 +7,10 @@ export function formKeydown(onSave: () => void, onCancel: () => void) {
     const target = event.target as HTMLElement | null;
     if (event.key === 'Escape') {
       if (document.querySelector('.el-select__popper:not([style*="display: none"]) .el-select-dropdown__item.is-hovering')) return;
+      // The guard's message box listens for Escape on the document: this keydown must not reach it and close it.
       event.preventDefault();
-      onCancel();
+      event.stopPropagation();
+      setTimeout(onCancel, 0);
       return;
     }
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;

@@ -135,6 +135,8 @@ async function stagedTables(backup: StationBackup): Promise<BackupTable[]> {
   await Dexie.delete(STAGING_DATABASE);
   try {
     await loadStaging(backup);
+    // Same version: the rows loaded cleanly, so they are already what the live database takes; no upgrade to read back.
+    if (backup.schemaVersion === currentSchemaVersion()) return backup.tables;
     const staging = stagingDatabase(currentSchemaVersion(), true);
     try {
       await staging.open();

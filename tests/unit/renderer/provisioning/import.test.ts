@@ -9,7 +9,7 @@ import { db, resetDatabaseForTests } from '@renderer/db';
 import { setHostBridge } from '@renderer/host';
 import { auditTable } from '@renderer/features/audit/audit-log';
 import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
-import { META_KEYS, writeMeta } from '@renderer/sync/station-keys';
+import { META_KEYS, loadSigningStation, writeMeta } from '@renderer/sync/station-keys';
 import { loadTrust } from '@renderer/sync/trust';
 import {
   PROTECTED_KEY_META,
@@ -89,6 +89,8 @@ describe('importing a provisioning package', () => {
     expect(unlockedStationKey(db())).toBeNull();
     expect((await unlockStationKey())?.publicKey).toBe(pkg.station.publicKey);
     expect(unlockedStationKey(db())?.secretKey).toBe(pkg.stationSecretKey);
+    // …and it is the key sync signs this station's events and batches with.
+    expect(await loadSigningStation(db())).toMatchObject({ identity: { code: ZHENDIAN, kind: 'provisioned' }, key: { publicKey: pkg.station.publicKey } });
     const audit = await auditTable().toArray();
     expect(audit.at(-1)).toMatchObject({ action: 'station.provision', officer: 'installer', result: 'success', object: ZHENDIAN });
   });

@@ -89,6 +89,14 @@ describe('outbox', () => {
     expect((await peersTable(a.database).get(B))?.lastSentAt).not.toBeNull();
   });
 
+  it('never splits a sealed batch when asked for fewer batches', async () => {
+    for (let i = 0; i < 5; i += 1) await sendProbe(a, [B], `消息${i}`);
+    const sealed = await nextBatches(a.database, self, B, 100, { maxEvents: 2, maxBytes: 1_000_000 });
+    expect(sealed.map((b) => b.events.length)).toEqual([2, 2, 1]);
+    const [firstOnly] = await nextBatches(a.database, self, B, 1);
+    expect(firstOnly).toEqual(sealed[0]);
+  });
+
   it('remembers failures per peer and backs off with jitter, capped at a minute', async () => {
     expect(await markFailed(a.database, B, 'timeout')).toBe(1);
     expect(await markFailed(a.database, B, 'timeout')).toBe(2);
