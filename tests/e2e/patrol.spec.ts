@@ -224,5 +224,7 @@ test('one station at the checkpoint: plate, Enter, result keys; live figures; dr
   await file.saveAs(path);
   const csv = readFileSync(path, 'utf8');
   expect(csv.startsWith('\uFEFF日期/周,派出所/行动,巡逻次数')).toBe(true);
-  expect(csv).toContain('姚庄派出所,1,2,1,0');
+  // One 浙 car released by 姚庄's lane, one 沪 car detained (a finding) by 蒸淀's; one occupant each.
+  expect(csv).toContain('姚庄派出所,1,1,1,0,');
+  expect(csv).toContain('蒸淀派出所,1,1,1,1,');
 });

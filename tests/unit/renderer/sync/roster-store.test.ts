@@ -44,3 +44,14 @@ describe('roster store', () => {
     expect(roster.version).toBe(2);
   });
 });
+
+describe('exchange address', () => {
+  it('accepts only WebSocket addresses', async () => {
+    const { exchangeUrl } = await import('@renderer/sync/service');
+    expect(exchangeUrl.safeParse('ws://127.0.0.1:8080').success).toBe(true);
+    expect(exchangeUrl.safeParse(' wss://exchange.yrd.example:443/nats ').success).toBe(true);
+    expect(exchangeUrl.safeParse('nats://127.0.0.1:4222').success).toBe(false);
+    expect(exchangeUrl.safeParse('http://example').success).toBe(false);
+    expect(exchangeUrl.safeParse('ws://').success).toBe(false);
+  });
+});
