@@ -79,6 +79,8 @@ export const schemaVersions: SchemaVersion[] = [
       patrolConfirmations: 'id, logId',
       patrolAmendments: 'id, logId',
       patrolDrafts: 'key',
+      /** Entries from a station the local header does not list yet (the owner's update adding it is on its way). */
+      patrolParked: 'id, logId',
     },
   },
 ];

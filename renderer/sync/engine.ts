@@ -39,6 +39,8 @@ export class SyncEngine {
   private outboxWatch: Subscription | null = null;
   private stopConsumer: (() => void) | null = null;
   private state: ConnectionState = 'notConfigured';
+  /** False between a disconnect and the reconnect: publishing then would only wait for a timeout. */
+  private connected = false;
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -101,8 +103,12 @@ export class SyncEngine {
   private async session(exchange: Exchange): Promise<void> {
     const watchStatus = (async () => {
       for await (const status of exchange.connection.status()) {
-        if (status.type === 'disconnect') this.setState('offline', null);
+        if (status.type === 'disconnect') {
+          this.connected = false;
+          this.setState('offline', null);
+        }
         if (status.type === 'reconnect') {
+          this.connected = true;
           this.setState('online');
           this.notBefore.clear();
           this.scheduleFlush();
@@ -112,12 +118,14 @@ export class SyncEngine {
     try {
       const consumer = await exchange.consume((data) => this.receive(data));
       this.stopConsumer = consumer.stop;
+      this.connected = true;
       this.setState('online');
       this.scheduleFlush();
     } catch (error) {
       this.setState('error', messageOf(error));
     }
     await exchange.connection.closed();
+    this.connected = false;
     await watchStatus.catch(() => undefined);
     this.stopConsumer = null;
     if (this.exchange === exchange) this.exchange = null;
@@ -165,7 +173,7 @@ export class SyncEngine {
 
   private async flushOnce(): Promise<void> {
     const exchange = this.exchange;
-    if (!exchange || exchange.connection.isClosed()) return;
+    if (!exchange || !this.connected || exchange.connection.isClosed()) return;
     const pending = await pendingByPeer(this.options.database);
     if (pending.size === 0) return;
     const self = await loadSigningStation(this.options.database);

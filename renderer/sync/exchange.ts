@@ -37,7 +37,8 @@ export async function openExchange(url: string, self: ExchangeIdentity, connectF
     reconnectTimeWait: 1000,
     timeout: 5000,
   });
-  const js: JetStreamClient = jetstream(connection, { timeout: 10_000 });
+  // A stream acknowledges within milliseconds; a long wait means the link is gone, and the batch is simply retried.
+  const js: JetStreamClient = jetstream(connection, { timeout: 5000 });
 
   async function publish(batch: SignedBatch): Promise<{ bytes: number; duplicate: boolean }> {
     const data = encodeJsonGzip(batch);

@@ -1,3 +1,4 @@
+import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { db } from '@renderer/db';
 import { useSyncStatusStore } from '@renderer/features/sync/status-store';
@@ -6,7 +7,7 @@ import { SyncEngine } from './engine';
 import { browserConnect, type ConnectFn } from './exchange';
 import type { InboxContext } from './inbox';
 import { META_KEYS, readMeta, writeMeta } from './station-keys';
-import { META_TABLE } from './tables';
+import { META_TABLE, outboxTable } from './tables';
 
 /** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
 export const exchangeUrl = z
@@ -15,6 +16,7 @@ export const exchangeUrl = z
   .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'ws:// or wss:// address');
 
 let engine: SyncEngine | null = null;
+let pendingWatch: Subscription | null = null;
 let appliers: ApplierSet | null = null;
 let connectFn: ConnectFn = browserConnect;
 
@@ -36,6 +38,8 @@ export async function readExchangeUrl(): Promise<string | null> {
 /** Starts (or restarts) the engine for the configured exchange; without one, the status says 未配置. */
 export async function startSync(): Promise<void> {
   const status = useSyncStatusStore();
+  // Pending events show in the frame even with no exchange configured (they wait for one, or for a bundle).
+  pendingWatch ??= liveQuery(() => outboxTable().count()).subscribe({ next: (n) => status.setPending(n), error: () => undefined });
   await engine?.stop();
   engine = null;
   const url = await readExchangeUrl();
@@ -48,7 +52,6 @@ export async function startSync(): Promise<void> {
     appliers: applierSet(),
     connect: connectFn,
     onState: (state, error) => status.setState(state, error),
-    onPending: (count) => status.setPending(count),
   });
   engine.start(url);
 }

@@ -208,9 +208,10 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
   // The list: filters and counters.
   await lvxiang.goto('/#/migration');
   await expect(lvxiang.getByTestId('counter-settled')).toContainText('1');
-  await pick(lvxiang, 'filter-status', '已落户');
-  await expect(lvxiang.getByTestId('case-table')).toContainText(first.name);
-  await expect(lvxiang.getByTestId('case-table')).not.toContainText(second.name);
+  await lvxiang.getByTestId('case-list').getByTestId('filter-status').click();
+  await lvxiang.locator('.el-select-dropdown:visible').getByRole('option', { name: '已落户' }).click();
+  await expect(lvxiang.getByTestId('case-list').getByTestId('case-table')).toContainText(first.name);
+  await expect(lvxiang.getByTestId('case-list').getByTestId('case-table')).not.toContainText(second.name);
   await lvxiang.context().close();
   await zhapu.context().close();
 });
@@ -236,8 +237,10 @@ test('a permit past its 40 days cannot be acted on; the destination declares it 
   // The destination's list sweeps expired permits when it opens, and tells the origin.
   await lvxiang.clock.setFixedTime(later);
   await lvxiang.goto('/#/migration');
+  await lvxiang.reload();
+  await expect(lvxiang.getByTestId('case-list').getByTestId(`case-status-${caseId}`)).toHaveText('准迁证明过期');
   await lvxiang.goto(`/#/migration/case/${caseId}`);
-  await expect(lvxiang.getByTestId('case-status')).toHaveText('准迁证明过期');
+  await expect(lvxiang.getByTestId('case-timeline')).toContainText('准迁证明过期');
   await zhapu.goto(`/#/migration/case/${caseId}`);
   await expect(zhapu.getByTestId('case-status')).toHaveText('准迁证明过期', { timeout: 30_000 });
   await expect(zhapu.getByTestId('case-actions')).toContainText('本所当前无可办理事项');

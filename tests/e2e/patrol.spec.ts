@@ -196,6 +196,14 @@ test('one station at the checkpoint: plate, Enter, result keys; live figures; dr
   await expect(page.getByTestId('figure-lane-2')).toContainText('1');
   await expect(page.getByTestId('figure-province-沪')).toContainText('1');
   await expect(page.getByTestId('inspection-table')).toContainText('扣留');
+  const inspections = page.waitForEvent('download');
+  await page.getByTestId('inspection-export').click();
+  const inspectionsPath = test.info().outputPath('inspections.csv');
+  await (await inspections).saveAs(inspectionsPath);
+  const rows = readFileSync(inspectionsPath, 'utf8').trim().split('\r\n');
+  expect(rows).toHaveLength(3);
+  expect(rows[1]).toMatch(/^浙F·A1234,2,姚庄派出所,.*,1,放行,蒸淀派出所$/);
+  expect(rows[2]).toMatch(/^沪C·12345,1,蒸淀派出所,.*,1,扣留,蒸淀派出所$/);
 
   // An event typed halfway survives a reload (flat battery) as a draft; Esc asks before throwing it away.
   await openTab(page, /事件记录/);

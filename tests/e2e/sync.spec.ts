@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_STATIONS } from '../../shared/demo/demo-network';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
@@ -70,6 +71,15 @@ test('a bundle carries pending events between two stations with no network at al
   const path = test.info().outputPath('bundle.yrdsync');
   await download.saveAs(path);
   await expect(a.getByTestId('sync-bundle-result')).toContainText('1');
+
+  // A copy cut short (an interrupted USB copy) is refused with a clear message and nothing is applied.
+  const truncated = test.info().outputPath('truncated.yrdsync');
+  writeFileSync(truncated, readFileSync(path).subarray(0, 40));
+  const chooserForTruncated = b.waitForEvent('filechooser');
+  await b.getByTestId('sync-bundle-import').click();
+  await (await chooserForTruncated).setFiles(truncated);
+  await expect(b.getByTestId('sync-bundle-result')).toContainText('文件已损坏或不完整');
+  await expect(b.getByTestId('sync-probes').locator('.el-table__row')).toHaveCount(0);
 
   for (const expected of ['应用 1 条', '重复 1 条']) {
     const chooser = b.waitForEvent('filechooser');

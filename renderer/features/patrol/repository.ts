@@ -42,10 +42,10 @@ function transaction<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function logState(logId: string): Promise<{ header: PatrolLogHeader | null; closed: boolean }> {
-  const header = (await patrolLogsTable().get(logId)) ?? null;
-  if (!header) return { header, closed: false };
-  const confirmations = await confirmationsTable().where('logId').equals(logId).toArray();
-  return { header, closed: confirmationState(header, confirmations).closed };
+  // Both reads are issued at once: IndexedDB serves them in one round inside the transaction.
+  const [found, confirmations] = await Promise.all([patrolLogsTable().get(logId), confirmationsTable().where('logId').equals(logId).toArray()]);
+  const header = found ?? null;
+  return { header, closed: header ? confirmationState(header, confirmations).closed : false };
 }
 
 /** The other participating stations: who a change must reach. */
@@ -76,29 +76,31 @@ interface Commit<T extends { id: string; revision: number; updatedAt: string }, 
  */
 async function commit<T extends { id: string; revision: number; updatedAt: string }, E extends PatrolEventType>(c: Commit<T, E>): Promise<T> {
   return transaction(async () => {
-    const state = await logState(c.logId);
+    const [state, local] = await Promise.all([logState(c.logId), c.table.get(c.row.id)]);
     const header = c.headerOverride ?? state.header;
     if (!header) throw new PatrolWriteError('noLog');
     const check = checkWrite({ header, station: c.actor.station, rowAuthor: c.author, closed: state.closed, reason: c.reason });
     if (!check.ok) throw new PatrolWriteError(check.reason);
-    const local = await c.table.get(c.row.id);
     const now = new Date().toISOString();
     const row = c.schema.parse({ ...c.row, revision: (local?.revision ?? 0) + 1, updatedAt: now });
     const amendment: PatrolAmendment | null =
       state.closed && c.reason
         ? { id: `${c.row.id}:${row.revision}`, logId: c.logId, authorStation: c.actor.station, officer: c.actor.officer, at: now, entryKind: c.kind, entryId: c.row.id, reason: c.reason.trim() }
         : null;
-    await c.table.put(row);
-    if (amendment) await amendmentsTable().put(amendment);
-    await appendAudit({
-      station: c.actor.station,
-      officer: c.actor.officer,
-      action: 'patrol.edit',
-      object: `patrolLog:${c.logId}`,
-      result: 'success',
-      detail: `${c.kind}:${c.row.id} r${row.revision}${amendment ? ` 更正: ${amendment.reason}` : ''}`,
-    });
-    await emit({ type: c.eventType, aggregateId: c.logId, recipients: recipientsOf(header, c.actor.station), payload: c.payload(row, amendment), officer: c.actor.officer });
+    // Independent writes of one transaction, issued together: if any fails, the transaction undoes them all.
+    await Promise.all([
+      c.table.put(row),
+      amendment ? amendmentsTable().put(amendment) : null,
+      appendAudit({
+        station: c.actor.station,
+        officer: c.actor.officer,
+        action: 'patrol.edit',
+        object: `patrolLog:${c.logId}`,
+        result: 'success',
+        detail: `${c.kind}:${c.row.id} r${row.revision}${amendment ? ` 更正: ${amendment.reason}` : ''}`,
+      }),
+      emit({ type: c.eventType, aggregateId: c.logId, recipients: recipientsOf(header, c.actor.station), payload: c.payload(row, amendment), officer: c.actor.officer }),
+    ]);
     return row;
   });
 }

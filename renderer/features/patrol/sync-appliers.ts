@@ -10,7 +10,9 @@ import {
   contingentsTable,
   eventRowsTable,
   inspectionsTable,
+  PATROL_PARKED,
   PATROL_TABLES,
+  parkedTable,
   patrolLogsTable,
 } from './tables';
 
@@ -27,12 +29,39 @@ function requireAuthor(event: IncomingEvent, author: string, what: string): void
   if (event.authorStation !== author) throw new EventNotAuthorizedError(`${event.authorStation} may not write ${what} of ${author}`);
 }
 
+/** The entry's author is not (yet) a participant in the local header: it waits, unapplied and unseen. */
+class Parked extends Error {}
+
 async function requireParticipant(event: IncomingEvent, logId: string): Promise<PatrolLogHeader | null> {
   if (event.aggregateId !== logId) throw new EventNotAuthorizedError(`event for ${event.aggregateId} carries log ${logId}`);
   const header = (await patrolLogsTable().get(logId)) ?? null;
-  // A participant's entry may arrive before the owner's header; it is checked again when the header comes.
-  if (header && !isParticipant(header, event.authorStation)) throw new EventNotAuthorizedError(`${event.authorStation} does not take part in ${logId}`);
+  // A participant's entry may arrive before the owner's header (or before the header update that added it): it
+  // is parked, and applied when a header listing its author arrives; a non-participant's entry stays parked.
+  if (header && !isParticipant(header, event.authorStation)) {
+    await parkedTable().put({ id: event.id, logId, event });
+    throw new Parked();
+  }
   return header;
+}
+
+/** Runs an entry applier; a parked entry is not an error for the batch. */
+function parking(applier: EventApplier): EventApplier {
+  return async (event) => {
+    try {
+      await applier(event);
+    } catch (error) {
+      if (!(error instanceof Parked)) throw error;
+    }
+  };
+}
+
+async function unpark(header: PatrolLogHeader): Promise<void> {
+  const parked = await parkedTable().where('logId').equals(header.id).toArray();
+  for (const row of parked.filter((p) => isParticipant(header, p.event.authorStation))) {
+    await parkedTable().delete(row.id);
+    const applier = entryAppliers[row.event.type as keyof typeof entryAppliers];
+    if (applier) await parking(applier)(row.event);
+  }
 }
 
 async function putIfNewer<T extends { id: string; revision: number; updatedAt: string }>(table: Dexie.Table<T, string>, row: T): Promise<void> {
@@ -54,6 +83,8 @@ const logSaved: EventApplier = async (event) => {
   if (local && local.ownerStation !== header.ownerStation) throw new EventNotAuthorizedError('a log cannot change owner');
   await putIfNewer(patrolLogsTable(), header);
   await recordAmendment(event, amendment);
+  const current = await patrolLogsTable().get(header.id);
+  if (current) await unpark(current);
 };
 
 const contingentSaved: EventApplier = async (event) => {
@@ -91,13 +122,20 @@ const confirmed: EventApplier = async (event) => {
   if (!(await confirmationsTable().get(confirmation.id))) await confirmationsTable().put(confirmation);
 };
 
+const entryAppliers = {
+  'patrol.contingentSaved': contingentSaved,
+  'patrol.eventSaved': eventSaved,
+  'patrol.inspectionSaved': inspectionSaved,
+  'patrol.confirmed': confirmed,
+} as const;
+
 export const appliers: FeatureAppliers = {
-  tables: PATROL_TABLES,
+  tables: [...PATROL_TABLES, PATROL_PARKED],
   appliers: {
     'patrol.logSaved': logSaved,
-    'patrol.contingentSaved': contingentSaved,
-    'patrol.eventSaved': eventSaved,
-    'patrol.inspectionSaved': inspectionSaved,
-    'patrol.confirmed': confirmed,
+    'patrol.contingentSaved': parking(contingentSaved),
+    'patrol.eventSaved': parking(eventSaved),
+    'patrol.inspectionSaved': parking(inspectionSaved),
+    'patrol.confirmed': parking(confirmed),
   },
 };

@@ -1,4 +1,5 @@
 import { db } from '@renderer/db';
+import type { IncomingEvent } from '@renderer/sync/contract';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
 import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
 
@@ -10,6 +11,7 @@ export const PATROL_INSPECTIONS = 'patrolInspections';
 export const PATROL_CONFIRMATIONS = 'patrolConfirmations';
 export const PATROL_AMENDMENTS = 'patrolAmendments';
 export const PATROL_DRAFTS = 'patrolDrafts';
+export const PATROL_PARKED = 'patrolParked';
 
 /** Every table a patrol change writes (drafts excluded: they never travel). */
 export const PATROL_TABLES = [PATROL_LOGS, PATROL_CONTINGENTS, PATROL_EVENTS, PATROL_INSPECTIONS, PATROL_CONFIRMATIONS, PATROL_AMENDMENTS];
@@ -27,3 +29,11 @@ export const inspectionsTable = () => db().table<InspectionRecord, string>(PATRO
 export const confirmationsTable = () => db().table<PatrolConfirmation, string>(PATROL_CONFIRMATIONS);
 export const amendmentsTable = () => db().table<PatrolAmendment, string>(PATROL_AMENDMENTS);
 export const draftsTable = () => db().table<DraftRow, string>(PATROL_DRAFTS);
+
+export interface ParkedRow {
+  /** The event id. */
+  id: string;
+  logId: string;
+  event: IncomingEvent;
+}
+export const parkedTable = () => db().table<ParkedRow, string>(PATROL_PARKED);

@@ -15,18 +15,15 @@ async function applyProbe(event: IncomingEvent): Promise<void> {
   }
   const payload = probePayload.parse(event.payload);
   const table = probesTable(currentDb());
-  const existing = await table.get(event.aggregateId);
-  if (existing && existing.text !== payload.text) throw new EventConflictError('probe id already used with another text', existing);
-  if (existing) return;
-  await table.add({
-    aggregateId: event.aggregateId,
-    from: event.authorStation,
-    to: [],
-    officer: event.authorOfficer,
-    text: payload.text,
-    direction: 'received',
-    at: new Date().toISOString(),
-  });
+  const row = { aggregateId: event.aggregateId, from: event.authorStation, to: [], officer: event.authorOfficer, text: payload.text, direction: 'received' as const, at: new Date().toISOString() };
+  try {
+    // The usual case is a new probe: one write, no read. Dexie keeps the transaction alive when we catch the error.
+    await table.add(row);
+  } catch (error) {
+    if (!(error instanceof Dexie.ConstraintError)) throw error;
+    const existing = await table.get(event.aggregateId);
+    if (existing && existing.text !== payload.text) throw new EventConflictError('probe id already used with another text', existing);
+  }
 }
 
 /** A newer roster signed by the pinned root replaces ours; an older one is normal (it crossed ours) and ignored. */

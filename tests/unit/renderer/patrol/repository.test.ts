@@ -90,11 +90,20 @@ describe('patrol sync appliers', () => {
   it('refuses entries written in another station’s name or by a non-participant, and header changes by others', async () => {
     await saveHeader(qingpu, headerInput);
     await expect(apply(incoming('patrol.eventSaved', JIASHAN, { row: eventRow({ authorStation: QINGPU }), amendment: null }))).rejects.toBeInstanceOf(EventNotAuthorizedError);
-    const outsider = '320583520000';
-    await expect(apply(incoming('patrol.inspectionSaved', outsider, { record: inspection({ authorStation: outsider }), amendment: null }))).rejects.toBeInstanceOf(EventNotAuthorizedError);
     await expect(apply(incoming('patrol.logSaved', JIASHAN, { header: { ...header(), revision: 5 }, amendment: null }))).rejects.toBeInstanceOf(EventNotAuthorizedError);
     await expect(apply(incoming('patrol.confirmed', JIASHAN, { confirmation: { id: `${LOG_ID}:${QINGPU}`, logId: LOG_ID, unitId: QINGPU, officer: 'x', officerName: 'x', at: '2026-11-23T02:00:00.000Z' } }))).rejects.toBeInstanceOf(EventNotAuthorizedError);
     expect((await readLog(LOG_ID))?.confirmations).toHaveLength(0);
+  });
+
+  it('parks entries of a station the header does not list yet, and applies them when the owner adds it', async () => {
+    await saveHeader(qingpu, headerInput);
+    const zhouzhuang = '320583520000';
+    await apply(incoming('patrol.inspectionSaved', zhouzhuang, { record: inspection({ authorStation: zhouzhuang }), amendment: null }));
+    expect((await readLog(LOG_ID))?.inspections).toHaveLength(0);
+    const joined = { ...header(), revision: 2, units: [...header().units, { kind: 'station' as const, id: zhouzhuang, name: '周庄派出所', province: '320000' as const }] };
+    // 嘉善's view: the owner's update adding 周庄 arrives after 周庄's entry.
+    await apply(incoming('patrol.logSaved', QINGPU, { header: joined, amendment: null }));
+    expect((await readLog(LOG_ID))?.inspections.map((r) => r.authorStation)).toEqual([zhouzhuang]);
   });
 
   it('rejects malformed payloads', async () => {
