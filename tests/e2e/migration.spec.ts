@@ -161,6 +161,11 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
   if (!first || !second) throw new Error('the origin has no demo residents');
 
   const caseId = await intake(lvxiang, first);
+  // Window staff see the approval the case waits for, but may not give it: trying is refused and audited.
+  await expect(lvxiang.getByTestId('action-approve')).toHaveCount(0);
+  await lvxiang.getByTestId('locked-action-approve').click();
+  await expect(lvxiang.locator('.el-message--error')).toContainText('当前账号无权办理此项（需由人口办审批办理）');
+  await expect(lvxiang.getByTestId('case-status')).toHaveText('待审批');
   await approve(lvxiang, caseId);
 
   await openFromQueue(zhapu, caseId);
@@ -212,6 +217,19 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
   await lvxiang.locator('.el-select-dropdown:visible').getByRole('option', { name: '已落户' }).click();
   await expect(lvxiang.getByTestId('case-list').getByTestId('case-table')).toContainText(first.name);
   await expect(lvxiang.getByTestId('case-list').getByTestId('case-table')).not.toContainText(second.name);
+
+  // The auditor finds both the refused attempt and the approval in the trail, and the chain verifies.
+  await signOut(lvxiang);
+  await signIn(lvxiang, 'auditor');
+  await lvxiang.goto('/#/audit');
+  await lvxiang.getByTestId('audit-filter-action').click();
+  await lvxiang.locator('.el-select-dropdown:visible').getByRole('option', { name: '审批迁移', exact: true }).click();
+  await lvxiang.getByRole('button', { name: '查询' }).click();
+  const approvals = lvxiang.getByTestId('audit-entries').locator('tr', { hasText: `migration:${caseId}` }).filter({ hasText: 'migration.approve' });
+  await expect(approvals.filter({ hasText: '拒绝' })).toContainText('310000:000001');
+  await expect(approvals.filter({ hasText: '成功' })).toContainText('310000:000002');
+  await lvxiang.getByTestId('audit-verify').click();
+  await expect(lvxiang.getByTestId('audit-verify-result')).toContainText('审计链完整');
   await lvxiang.context().close();
   await zhapu.context().close();
 });
