@@ -83,4 +83,11 @@ export const schemaVersions: SchemaVersion[] = [
       patrolParked: 'id, logId',
     },
   },
+  {
+    version: 8,
+    stores: {
+      /** 同步: the log's aggregateId and type indexes had no reader; each cost a write per received event. */
+      syncEvents: 'id, &[authorStation+seq]',
+    },
+  },
 ];

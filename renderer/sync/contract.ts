@@ -18,10 +18,20 @@ export interface IncomingEvent {
 
 export type EventApplier = (event: IncomingEvent) => Promise<void>;
 
+/**
+ * Applies a run of consecutive events of one type in a few storage round trips instead of one or more per event
+ * (each awaited request inside a transaction costs a trip to the browser's storage process). It must leave the
+ * same state as applying them one by one, in order, and answer per event: null when applied, or the conflict.
+ * Throwing (e.g. EventNotAuthorizedError) refuses the whole batch, as a single applier's throw does.
+ */
+export type EventBatchApplier = (events: IncomingEvent[]) => Promise<(EventConflictError | null)[]>;
+
 export interface FeatureAppliers {
   /** Dexie tables the appliers write, so the inbox transaction can include them. */
   tables: string[];
   appliers: Partial<Record<EventType, EventApplier>>;
+  /** Optional faster path for event types that arrive in bulk; the inbox prefers it over `appliers`. */
+  batchAppliers?: Partial<Record<EventType, EventBatchApplier>>;
 }
 
 /** The event is genuine but not valid for the local state (e.g. a transition from the wrong state): keep it as a conflict. */

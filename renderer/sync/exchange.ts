@@ -60,7 +60,11 @@ export async function openExchange(url: string, self: ExchangeIdentity, connectF
         if (outcome === 'ack') message.ack();
         else message.nak(2000);
       }
-    })();
+    })().catch(async () => {
+      // The inbox stopped reading (the connection closed under it, or its consumer vanished). With the connection
+      // still open, drop it: the engine then reconnects and consumes anew rather than sitting deaf.
+      if (!connection.isClosed()) await connection.close().catch(() => undefined);
+    });
     return { stop: () => void messages.close() };
   }
 

@@ -5,7 +5,7 @@ import { GENESIS_HASH, parseEventPayload as parsePayload, type SignedEvent } fro
 import { verifyIncomingBatch } from '@shared/sync/verify';
 import { decodeJsonGzip } from '@shared/sync/wire';
 import type { ApplierSet } from './appliers';
-import { EventConflictError, EventNotAuthorizedError, type IncomingEvent } from './contract';
+import { EventConflictError, EventNotAuthorizedError, type EventApplier, type IncomingEvent } from './contract';
 import { eventRow, observeRemoteHlc } from './event-log';
 import { nativeVerifier } from './native-verify';
 import { loadSigningStation } from './station-keys';
@@ -62,56 +62,131 @@ function parseEventPayload(type: string, payload: unknown): unknown {
   return parsed.value;
 }
 
+/** Consecutive events of one type waiting for that type's batch applier. */
+interface Group {
+  type: IncomingEvent['type'];
+  events: SignedEvent[];
+  incoming: IncomingEvent[];
+}
+
 /** One batch's work inside the transaction: new log rows and the author's cursor are written once, at the end. */
 interface Run {
   cursor: CursorRow;
   rows: EventRow[];
   tally: Tally;
+  group: Group | null;
 }
 
-async function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void> {
-  if (event.prev !== run.cursor.hash) throw new QuarantineError('brokenChain', `${event.authorStation} #${event.seq}`);
-  const row = eventRow(event, 'remote');
-  const applier = ctx.appliers.byType.get(event.type as IncomingEvent['type']);
+/** Bounds the memory a group holds and how much one batch applier call reads at once. */
+const MAX_GROUP = 500;
+
+async function recordConflict(ctx: InboxContext, event: SignedEvent, conflict: EventConflictError, run: Run): Promise<void> {
+  run.tally.conflicts += 1;
+  await conflictsTable(ctx.database).put({
+    eventId: event.id,
+    type: event.type,
+    aggregateId: event.aggregateId,
+    authorStation: event.authorStation,
+    authorOfficer: event.authorOfficer,
+    hlc: event.hlc,
+    remote: event.payload,
+    local: conflict.local,
+    reason: conflict.message,
+    status: 'open',
+    at: new Date().toISOString(),
+  });
+}
+
+function refusal(error: unknown, eventId: string): unknown {
+  return error instanceof EventNotAuthorizedError ? new QuarantineError('notAuthorized', `${eventId}: ${error.message}`) : error;
+}
+
+/** Takes the waiting group off the run, to hand to its batch applier. */
+function takeGroup(run: Run): Group | null {
+  const group = run.group;
+  run.group = null;
+  return group;
+}
+
+async function applyGroup(ctx: InboxContext, group: Group, run: Run): Promise<void> {
+  const applyBatch = ctx.appliers.batchByType.get(group.type);
+  if (!applyBatch) throw new Error(`no batch applier for ${group.type}`);
+  let outcomes: (EventConflictError | null)[];
   try {
-    if (applier) await applier(incoming(event, parseEventPayload(event.type, event.payload)));
+    outcomes = await applyBatch(group.incoming);
+  } catch (error) {
+    throw refusal(error, group.events[0]?.id ?? '');
+  }
+  for (const [i, event] of group.events.entries()) {
+    const conflict = outcomes[i];
+    if (conflict) await recordConflict(ctx, event, conflict, run);
+    else run.tally.applied += 1;
+  }
+}
+
+async function applySingle(ctx: InboxContext, applier: EventApplier, event: SignedEvent, run: Run): Promise<void> {
+  try {
+    await applier(incoming(event, parseEventPayload(event.type, event.payload)));
     run.tally.applied += 1;
   } catch (error) {
-    if (error instanceof EventNotAuthorizedError) throw new QuarantineError('notAuthorized', `${event.id}: ${error.message}`);
-    if (!(error instanceof EventConflictError)) throw error;
-    run.tally.conflicts += 1;
-    await conflictsTable(ctx.database).put({
-      eventId: event.id,
-      type: event.type,
-      aggregateId: event.aggregateId,
-      authorStation: event.authorStation,
-      authorOfficer: event.authorOfficer,
-      hlc: event.hlc,
-      remote: event.payload,
-      local: error.local,
-      reason: error.message,
-      status: 'open',
-      at: new Date().toISOString(),
-    });
+    if (!(error instanceof EventConflictError)) throw refusal(error, event.id);
+    await recordConflict(ctx, event, error, run);
   }
+}
+
+/** Runs the storage work in order: first an earlier group, then this event's own (if any). */
+async function inOrder(ctx: InboxContext, run: Run, before: Group | null, then: (() => Promise<void>) | null): Promise<void> {
+  if (before) await applyGroup(ctx, before, run);
+  if (then) await then();
+}
+
+/**
+ * Applies one event that is next in line for its author. Returns the storage work still to await, or null when
+ * there is none yet (the event joined a group): awaiting nothing hundreds of times in a row would exhaust Dexie's
+ * zone echoes with native async/await and commit the transaction early (Dexie's PrematureCommitError).
+ */
+function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void> | null {
+  if (event.prev !== run.cursor.hash) throw new QuarantineError('brokenChain', `${event.authorStation} #${event.seq}`);
+  const row = eventRow(event, 'remote');
   observeRemoteHlc(ctx.database, event.hlc);
   run.rows.push(row);
   run.cursor = { author: event.authorStation, seq: event.seq, hash: row.hash, at: row.at };
+  const type = event.type as IncomingEvent['type'];
+  if (ctx.appliers.batchByType.has(type)) {
+    const before = run.group && run.group.type !== type ? takeGroup(run) : null;
+    run.group ??= { type, events: [], incoming: [] };
+    run.group.events.push(event);
+    run.group.incoming.push(incoming(event, parseEventPayload(event.type, event.payload)));
+    const full = run.group.events.length >= MAX_GROUP ? takeGroup(run) : null;
+    if (!before && !full) return null;
+    return inOrder(ctx, run, before, full && (() => applyGroup(ctx, full, run)));
+  }
+  const before = takeGroup(run);
+  const applier = ctx.appliers.byType.get(type);
+  if (!applier) {
+    // Types without an applier only need their place in the log.
+    run.tally.applied += 1;
+    return before ? applyGroup(ctx, before, run) : null;
+  }
+  return inOrder(ctx, run, before, () => applySingle(ctx, applier, event, run));
 }
 
 /** Applies events now in order for their author, then any that were waiting behind them. */
 async function applyInOrder(ctx: InboxContext, batch: SignedBatch, tally: Tally): Promise<void> {
   const author = batch.from;
   const events = [...batch.events].sort((a, b) => a.seq - b.seq);
-  const [stored, known, waitingBefore] = await Promise.all([
-    cursorsTable(ctx.database).get(author),
-    eventsTable(ctx.database).bulkGet(events.map((e) => e.id)),
+  const stored = await cursorsTable(ctx.database).get(author);
+  // Only events at or below the cursor can be in the log already: read just those (a get per key is a round trip).
+  const seen = events.filter((e) => e.seq <= (stored?.seq ?? 0));
+  const [seenRows, waitingBefore] = await Promise.all([
+    eventsTable(ctx.database).bulkGet(seen.map((e) => e.id)),
     pendingTable(ctx.database).where('author').equals(author).count(),
   ]);
-  const run: Run = { cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], tally };
+  const known = new Map(seen.map((e, i) => [e.id, seenRows[i]]));
+  const run: Run = { cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], tally, group: null };
   let waiting = waitingBefore > 0;
-  for (const [i, event] of events.entries()) {
-    const previously = known[i];
+  for (const event of events) {
+    const previously = known.get(event.id);
     if (previously || event.seq <= run.cursor.seq) {
       // Seen before: it must be the very event we applied, or the author has rewritten its history.
       if (!previously || previously.hash !== eventRow(event, 'remote').hash) throw new QuarantineError('brokenChain', `${author} #${event.seq} differs from the one applied`);
@@ -121,10 +196,13 @@ async function applyInOrder(ctx: InboxContext, batch: SignedBatch, tally: Tally)
       tally.waiting += 1;
       waiting = true;
     } else {
-      await applyOne(ctx, event, run);
+      const work = applyOne(ctx, event, run);
+      if (work) await work;
     }
     if (waiting) waiting = await drainPending(ctx, author, run);
   }
+  const last = takeGroup(run);
+  if (last) await applyGroup(ctx, last, run);
   if (run.rows.length > 0) {
     await eventsTable(ctx.database).bulkAdd(run.rows);
     await cursorsTable(ctx.database).put(run.cursor);
@@ -138,7 +216,8 @@ async function drainPending(ctx: InboxContext, author: string, run: Run): Promis
     if (!next) return (await pendingTable(ctx.database).where('author').equals(author).count()) > 0;
     await pendingTable(ctx.database).delete([author, next.seq]);
     run.tally.waiting = Math.max(0, run.tally.waiting - 1);
-    await applyOne(ctx, next.event, run);
+    const work = applyOne(ctx, next.event, run);
+    if (work) await work;
   }
 }
 

@@ -3,27 +3,39 @@ import { probePayload } from '@shared/sync/events';
 import { db } from '@renderer/db';
 import { EventConflictError, EventNotAuthorizedError, type FeatureAppliers, type IncomingEvent } from '@renderer/sync/contract';
 import { acceptRoster } from '@renderer/sync/trust';
-import { META_TABLE, SYNC_TABLES, probesTable } from '@renderer/sync/tables';
+import { META_TABLE, SYNC_TABLES, probesTable, type ProbeRow } from '@renderer/sync/tables';
 
 /** The database of the inbox transaction we run in (two stations share a test process). */
 const currentDb = (): Dexie => Dexie.currentTransaction?.db ?? db();
 
-/** A probe's aggregate id is `<author station>:<ULID>`: a station may only write its own probes. */
-async function applyProbe(event: IncomingEvent): Promise<void> {
-  if (!event.aggregateId.startsWith(`${event.authorStation}:`)) {
-    throw new EventNotAuthorizedError(`${event.authorStation} may not write probe ${event.aggregateId}`);
-  }
-  const payload = probePayload.parse(event.payload);
+/**
+ * A probe's aggregate id is `<author station>:<ULID>`: a station may only write its own probes. Probes come in
+ * bulk (连通测试, the benchmark), so they are applied a run at a time: one read of the ids already known, one write
+ * of the new rows. A known id with the same text is a harmless repeat; with another text, a conflict.
+ */
+async function applyProbes(events: IncomingEvent[]): Promise<(EventConflictError | null)[]> {
+  const rows = events.map((event) => {
+    if (!event.aggregateId.startsWith(`${event.authorStation}:`)) {
+      throw new EventNotAuthorizedError(`${event.authorStation} may not write probe ${event.aggregateId}`);
+    }
+    const { text } = probePayload.parse(event.payload);
+    return { aggregateId: event.aggregateId, from: event.authorStation, to: [], officer: event.authorOfficer, text, direction: 'received' as const, at: new Date().toISOString() };
+  });
   const table = probesTable(currentDb());
-  const row = { aggregateId: event.aggregateId, from: event.authorStation, to: [], officer: event.authorOfficer, text: payload.text, direction: 'received' as const, at: new Date().toISOString() };
-  try {
-    // The usual case is a new probe: one write, no read. Dexie keeps the transaction alive when we catch the error.
-    await table.add(row);
-  } catch (error) {
-    if (!(error instanceof Dexie.ConstraintError)) throw error;
-    const existing = await table.get(event.aggregateId);
-    if (existing && existing.text !== payload.text) throw new EventConflictError('probe id already used with another text', existing);
-  }
+  const known = new Map<string, ProbeRow>();
+  (await table.bulkGet(rows.map((r) => r.aggregateId))).forEach((row) => row && known.set(row.aggregateId, row));
+  const fresh: ProbeRow[] = [];
+  const outcomes = rows.map((row) => {
+    const existing = known.get(row.aggregateId);
+    if (!existing) {
+      known.set(row.aggregateId, row);
+      fresh.push(row);
+      return null;
+    }
+    return existing.text === row.text ? null : new EventConflictError('probe id already used with another text', existing);
+  });
+  await table.bulkAdd(fresh);
+  return outcomes;
 }
 
 /** A newer roster signed by the pinned root replaces ours; an older one is normal (it crossed ours) and ignored. */
@@ -35,7 +47,9 @@ async function applyRoster(event: IncomingEvent): Promise<void> {
 export const appliers: FeatureAppliers = {
   tables: [SYNC_TABLES.probes, META_TABLE],
   appliers: {
-    'sync.probe': applyProbe,
     'roster.updated': applyRoster,
+  },
+  batchAppliers: {
+    'sync.probe': applyProbes,
   },
 };

@@ -59,7 +59,7 @@ function form(): DraftForm {
 
 /** The station's outgoing events of a type, as the other station's inbox would receive them. */
 async function outgoing(type: string): Promise<IncomingEvent[]> {
-  const rows = await eventsTable().where('type').equals(type).toArray();
+  const rows = await eventsTable().filter((e) => e.type === type).toArray();
   return rows.map((r) => ({ id: r.id, type: r.type as IncomingEvent['type'], aggregateId: r.aggregateId, authorStation: r.authorStation, authorOfficer: r.event.authorOfficer, hlc: r.hlc, payload: r.event.payload }));
 }
 

@@ -6,14 +6,16 @@ import { combineAppliers, discoveredAppliers } from '@renderer/sync/appliers';
 describe('feature appliers', () => {
   it('finds every feature\'s appliers, one per event type, all for registered types', () => {
     const set = discoveredAppliers();
-    expect(set.byType.has('sync.probe')).toBe(true);
+    expect(set.batchByType.has('sync.probe')).toBe(true);
     expect(set.byType.has('roster.updated')).toBe(true);
-    for (const type of set.byType.keys()) expect(Object.keys(eventPayloads)).toContain(type);
+    for (const type of [...set.byType.keys(), ...set.batchByType.keys()]) expect(Object.keys(eventPayloads)).toContain(type);
     expect(set.tables).toContain('syncProbes');
   });
 
   it('refuses two appliers for one event type', () => {
     const applier = async () => undefined;
     expect(() => combineAppliers([{ tables: [], appliers: { 'sync.probe': applier } }, { tables: [], appliers: { 'sync.probe': applier } }])).toThrow(/two appliers/);
+    const batch = async () => [];
+    expect(() => combineAppliers([{ tables: [], appliers: {}, batchAppliers: { 'sync.probe': batch } }, { tables: [], appliers: {}, batchAppliers: { 'sync.probe': batch } }])).toThrow(/two appliers/);
   });
 });

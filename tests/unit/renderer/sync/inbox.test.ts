@@ -136,17 +136,16 @@ describe('inbox: verify, order, apply', () => {
     await sendProbe(a, [B], '二');
     const [batch] = await nextBatches(a.database, keyOf(A), B);
     if (!batch) throw new Error('no batch');
-    let calls = 0;
-    const probe = syncAppliers.appliers['sync.probe'];
-    if (!probe) throw new Error('no probe applier');
+    const probes = syncAppliers.batchAppliers?.['sync.probe'];
+    if (!probes) throw new Error('no probe applier');
     const crashing = combineAppliers([
       {
         tables: syncAppliers.tables,
-        appliers: {
-          'sync.probe': async (event) => {
-            calls += 1;
-            await probe(event);
-            if (calls === 2) throw new Error('power cut');
+        appliers: {},
+        batchAppliers: {
+          'sync.probe': async (events) => {
+            await probes(events);
+            throw new Error('power cut');
           },
         },
       },
@@ -157,6 +156,34 @@ describe('inbox: verify, order, apply', () => {
     expect(await cursorsTable(b.database).count()).toBe(0);
     expect(await receiveBatch(b, batch, 'exchange')).toMatchObject({ outcome: 'applied', applied: 2 });
     expect(await probesTable(b.database).count()).toBe(2);
+  });
+
+  it('hands runs of one type to its batch applier and keeps the order around events applied one by one', async () => {
+    const roster = signRoster({ ...demoRoster, version: 2, issuedAt: '2026-02-01T00:00:00.000Z' }, DEMO_ROOT.secretKey);
+    const p1 = craftEvent(A, 1, GENESIS_HASH, `${A}:1`, '一');
+    const p2 = craftEvent(A, 2, eventHash(p1), `${A}:2`, '二');
+    const rosterEvent = signEvent(
+      { v: PROTOCOL_VERSION, id: ulid(), type: 'roster.updated', aggregateId: 'roster', authorStation: A, authorOfficer: OFFICER, seq: 3, prev: eventHash(p2), hlc: '1767225600000-0000', recipients: [B], payload: roster },
+      demoStationKey(A).secretKey,
+    );
+    const p4 = craftEvent(A, 4, eventHash(rosterEvent), `${A}:4`, '四');
+    const log: string[] = [];
+    const recording = combineAppliers([
+      {
+        tables: syncAppliers.tables,
+        appliers: { 'roster.updated': async () => void log.push('roster') },
+        batchAppliers: {
+          'sync.probe': async (events) => {
+            log.push(events.map((e) => (e.payload as { text: string }).text).join(''));
+            return events.map(() => null);
+          },
+        },
+      },
+    ]);
+    const result = await receiveBatch({ database: b.database, appliers: recording }, craftBatch(A, [p4, rosterEvent, p2, p1]), 'exchange');
+    expect(result).toMatchObject({ outcome: 'applied', applied: 4, conflicts: 0 });
+    expect(log).toEqual(['一二', 'roster', '四']);
+    expect((await cursorsTable(b.database).get(A))?.seq).toBe(4);
   });
 
   it('accepts a newer root-signed roster over the exchange and refuses a forged one', async () => {
