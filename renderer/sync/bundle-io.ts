@@ -2,7 +2,8 @@ import type Dexie from 'dexie';
 import { ulid } from 'ulid';
 import type { SignedBatch } from '@shared/sync/batch';
 import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem } from '@shared/sync/bundle';
-import { receiveBatch, type InboxContext, type ReceiveResult } from './inbox';
+import { applyCheckedBatch, checkBatch, type InboxContext, type ReceiveResult } from './inbox';
+import { pipelined } from './pipeline';
 import { nextBatches, pendingByPeer } from './outbox';
 import { loadSigningStation } from './station-keys';
 import { loadTrust } from './trust';
@@ -63,10 +64,13 @@ export async function importBundle(ctx: InboxContext, bytes: Uint8Array, onProgr
   if (!decoded.ok) throw new BundleRejectedError(decoded.problem);
   const mine = decoded.bundle.batches.filter((b) => b.to === self.identity.code);
   const results: ReceiveResult[] = [];
-  for (const batch of mine) {
-    results.push(await receiveBatch(ctx, batch, 'bundle'));
-    onProgress?.(results.length, mine.length);
-  }
+  await pipelined(mine, {
+    prepare: (batch) => checkBatch(ctx, batch, 'bundle'),
+    commit: async (checked) => {
+      results.push(await applyCheckedBatch(ctx, await checked));
+      onProgress?.(results.length, mine.length);
+    },
+  });
   const applied = results.reduce((n, r) => n + (r.outcome === 'applied' ? r.applied : 0), 0);
   const duplicates = results.reduce((n, r) => n + (r.outcome === 'applied' ? r.duplicates : 0), 0);
   const quarantined = results.filter((r) => r.outcome === 'quarantined').length;

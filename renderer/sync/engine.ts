@@ -3,8 +3,8 @@ import type Dexie from 'dexie';
 import { neighboursOf } from '@shared/sync/roster';
 import type { ConnectionState } from '@renderer/features/sync/status-store';
 import type { ApplierSet } from './appliers';
-import { openExchange, type ConnectFn, type Exchange } from './exchange';
-import { receiveWireBatch, type ReceiveResult } from './inbox';
+import { openExchange, type ConnectFn, type Delivery, type Exchange } from './exchange';
+import { applyCheckedBatch, checkWireBatch, type CheckedBatch, type ReceiveResult } from './inbox';
 import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from './outbox';
 import { loadSigningStation } from './station-keys';
 import { outboxTable } from './tables';
@@ -116,7 +116,8 @@ export class SyncEngine {
       }
     })();
     try {
-      const consumer = await exchange.consume((data) => this.receive(data));
+      const inbox = { database: this.options.database, appliers: this.options.appliers };
+      const consumer = await exchange.consume({ prepare: (data) => checkWireBatch(inbox, data), commit: (checked) => this.commitReceived(checked) });
       this.stopConsumer = consumer.stop;
       this.connected = true;
       this.setState('online');
@@ -132,9 +133,9 @@ export class SyncEngine {
     if (this.running) this.setState('offline');
   }
 
-  private async receive(data: Uint8Array): Promise<'ack' | 'retry'> {
+  private async commitReceived(checked: Promise<CheckedBatch>): Promise<Delivery> {
     try {
-      const result = await receiveWireBatch({ database: this.options.database, appliers: this.options.appliers }, data);
+      const result = await applyCheckedBatch({ database: this.options.database, appliers: this.options.appliers }, await checked);
       this.options.onReceived?.(result);
       if (this.state === 'error') this.setState('online');
       return 'ack';

@@ -227,40 +227,71 @@ export function inboxTables(ctx: InboxContext): string[] {
   return [...new Set([...own, ...ctx.appliers.tables])];
 }
 
-async function quarantine(ctx: InboxContext, via: 'exchange' | 'bundle', q: { batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number }): Promise<ReceiveResult> {
+async function quarantine(ctx: InboxContext, via: Via, q: { batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number }): Promise<ReceiveResult> {
   await quarantineTable(ctx.database).put({ id: q.batchId ? `${q.batchId}:${q.reason}` : ulid(), via, receivedAt: new Date().toISOString(), ...q });
   return { outcome: 'quarantined', batchId: q.batchId, reason: q.reason, detail: q.detail };
 }
 
-/**
- * Verifies and applies one batch in a single Dexie transaction (events, appliers' writes, cursors together).
- * A batch that fails verification is quarantined and never applied; any other failure (a crash, a storage error)
- * rolls everything back and rethrows, so the caller does not acknowledge and the batch comes again.
- */
-export async function receiveBatch(ctx: InboxContext, raw: unknown, via: 'exchange' | 'bundle'): Promise<ReceiveResult> {
+/** A batch after the checks that need no local state: refused (to quarantine), or verified and ready to apply. */
+export type CheckedBatch =
+  | { kind: 'refused'; via: Via; batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number }
+  | { kind: 'verified'; via: Via; raw: unknown; batch: SignedBatch; rosterVersion: number };
+type Via = 'exchange' | 'bundle';
+
+/** The trust roster changed between checking a batch and applying it (a roster.updated just before it). */
+class RosterChangedError extends Error {}
+
+/** Signatures, roster membership, payload schemas: everything that can be checked outside the transaction. */
+export async function checkBatch(ctx: InboxContext, raw: unknown, via: Via): Promise<CheckedBatch> {
   const [{ identity }, trust] = await Promise.all([loadSigningStation(ctx.database), loadTrust(ctx.database)]);
   if (!trust.roster) throw new Error('no trust roster: cannot verify incoming batches');
   const check = await verifyIncomingBatch(raw, identity.code, trust.roster.roster, nativeVerifier);
+  if (check.ok) return { kind: 'verified', via, raw, batch: check.batch, rosterVersion: trust.roster.roster.version };
   const eventCount = Array.isArray((raw as { events?: unknown } | null)?.events) ? (raw as { events: unknown[] }).events.length : 0;
-  if (!check.ok) return quarantine(ctx, via, { batchId: check.batchId, from: check.from, reason: check.problem, detail: check.detail, eventCount });
-  const batch = check.batch;
+  return { kind: 'refused', via, batchId: check.batchId, from: check.from, reason: check.problem, detail: check.detail, eventCount };
+}
+
+/** A message off the exchange: gzip'd canonical JSON; anything undecodable is refused as corrupt. */
+export async function checkWireBatch(ctx: InboxContext, bytes: Uint8Array): Promise<CheckedBatch> {
+  const decoded = decodeJsonGzip(bytes);
+  if (!decoded.ok) return { kind: 'refused', via: 'exchange', batchId: null, from: null, reason: 'corrupt', detail: decoded.reason, eventCount: 0 };
+  return checkBatch(ctx, decoded.value, 'exchange');
+}
+
+/**
+ * Applies a checked batch in a single Dexie transaction (events, appliers' writes, cursors together), or
+ * quarantines a refused one. Any other failure (a crash, a storage error) rolls everything back and rethrows, so
+ * the caller does not acknowledge and the batch comes again. If the roster changed since the check, checks again.
+ */
+export async function applyCheckedBatch(ctx: InboxContext, checked: CheckedBatch): Promise<ReceiveResult> {
+  if (checked.kind === 'refused') {
+    const { via, batchId, from, reason, detail, eventCount } = checked;
+    return quarantine(ctx, via, { batchId, from, reason, detail, eventCount });
+  }
+  const { batch, via } = checked;
   const tally: Tally = { applied: 0, duplicates: 0, waiting: 0, conflicts: 0 };
   try {
     await ctx.database.transaction('rw', inboxTables(ctx), async () => {
+      const trust = await loadTrust(ctx.database);
+      if (trust.roster?.roster.version !== checked.rosterVersion) throw new RosterChangedError();
       await applyInOrder(ctx, batch, tally);
       const peer = (await peersTable(ctx.database).get(batch.from)) ?? { code: batch.from, lastSentAt: null, lastReceivedAt: null, lastError: null, attempts: 0 };
       await peersTable(ctx.database).put({ ...peer, lastReceivedAt: new Date().toISOString() });
     });
   } catch (error) {
+    if (error instanceof RosterChangedError) return applyCheckedBatch(ctx, await checkBatch(ctx, checked.raw, via));
     if (!(error instanceof QuarantineError)) throw error;
     return quarantine(ctx, via, { batchId: batch.id, from: batch.from, reason: error.reason, detail: error.detail, eventCount: batch.events.length });
   }
   return { outcome: 'applied', batchId: batch.id, ...tally };
 }
 
-/** A message off the exchange: gzip'd canonical JSON; anything undecodable is quarantined as corrupt. */
+/** Verifies and applies one batch (see checkBatch and applyCheckedBatch). */
+export async function receiveBatch(ctx: InboxContext, raw: unknown, via: Via): Promise<ReceiveResult> {
+  return applyCheckedBatch(ctx, await checkBatch(ctx, raw, via));
+}
+
+/** One message off the exchange, checked and applied. */
 export async function receiveWireBatch(ctx: InboxContext, bytes: Uint8Array): Promise<ReceiveResult> {
-  const decoded = decodeJsonGzip(bytes);
-  if (!decoded.ok) return quarantine(ctx, 'exchange', { batchId: null, from: null, reason: 'corrupt', detail: decoded.reason, eventCount: 0 });
-  return receiveBatch(ctx, decoded.value, 'exchange');
+  return applyCheckedBatch(ctx, await checkWireBatch(ctx, bytes));
 }

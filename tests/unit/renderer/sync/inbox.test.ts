@@ -9,8 +9,8 @@ import { signRoster } from '@shared/sync/roster';
 import { combineAppliers } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
 import { nextBatches, markSent } from '@renderer/sync/outbox';
-import { receiveBatch } from '@renderer/sync/inbox';
-import { loadTrust } from '@renderer/sync/trust';
+import { applyCheckedBatch, checkBatch, receiveBatch } from '@renderer/sync/inbox';
+import { acceptRoster, loadTrust } from '@renderer/sync/trust';
 import { appendEventInOwnTransaction } from '@renderer/sync/event-log';
 import { conflictsTable, cursorsTable, eventsTable, outboxTable, pendingTable, probesTable, quarantineTable } from '@renderer/sync/tables';
 import { OFFICER, closeStation, openStation, sendProbe, type TestStation } from './helpers';
@@ -184,6 +184,20 @@ describe('inbox: verify, order, apply', () => {
     expect(result).toMatchObject({ outcome: 'applied', applied: 4, conflicts: 0 });
     expect(log).toEqual(['一二', 'roster', '四']);
     expect((await cursorsTable(b.database).get(A))?.seq).toBe(4);
+  });
+
+  it('checks a batch again when the roster changed between its check and its apply (pipelined receiving)', async () => {
+    const batch = craftBatch(A, [craftEvent(A, 1, GENESIS_HASH, `${A}:late`, '旧密钥')]);
+    const checked = await checkBatch(b, batch, 'exchange');
+    expect(checked.kind).toBe('verified');
+    // Meanwhile a newer roster arrives in which A has a new key (key rotation): the old key no longer speaks for A.
+    const rotated = signRoster(
+      { ...demoRoster, version: 2, issuedAt: '2026-02-01T00:00:00.000Z', stations: demoRoster.stations.map((s) => (s.code === A ? { ...s, publicKey: generateKeyPair().publicKey } : s)) },
+      DEMO_ROOT.secretKey,
+    );
+    expect(await acceptRoster(b.database, rotated)).toMatchObject({ ok: true });
+    expect(await applyCheckedBatch(b, checked)).toMatchObject({ outcome: 'quarantined', reason: 'badBatchSignature' });
+    expect(await probesTable(b.database).count()).toBe(0);
   });
 
   it('accepts a newer root-signed roster over the exchange and refuses a forged one', async () => {
