@@ -1,4 +1,5 @@
 import type { Composer } from 'vue-i18n';
+import { ElMessageBox } from 'element-plus';
 import { PermissionDeniedError } from '@renderer/features/session/store';
 import { BackupError } from '@renderer/features/settings/backup/backup';
 import { ProvisioningError } from './provisioning';
@@ -16,4 +17,18 @@ export function explainFailure(error: unknown, t: Composer['t']): string {
 /** Whether the user should fix the passphrase (shown beside the field) rather than the file. */
 export function isPassphraseProblem(error: unknown): boolean {
   return (error instanceof ProvisioningError || error instanceof BackupError) && error.code === 'wrongPassphrase';
+}
+
+/** Asks before throwing away a typed passphrase (Esc or 取消 on the package and restore forms). */
+export async function confirmDiscardPassphrase(t: Composer['t']): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(t('provisioning.discard'), t('provisioning.discardTitle'), {
+      type: 'warning',
+      confirmButtonText: t('provisioning.confirmOk'),
+      cancelButtonText: t('provisioning.confirmCancel'),
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

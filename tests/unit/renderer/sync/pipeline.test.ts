@@ -3,8 +3,10 @@ import { pipelined } from '@renderer/sync/pipeline';
 
 /** A promise with its resolve handle, to decide from the test when a stage finishes. */
 function gate(): { promise: Promise<void>; open(): void } {
-  let open = () => undefined as void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
+  let open: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { promise, open };
 }
 
