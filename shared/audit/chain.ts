@@ -43,7 +43,26 @@ export function chainEntry(content: AuditEntryContent, prev: Pick<AuditEntry, 'h
   return { ...withSeq, prevHash, hash: hashEntry(withSeq, prevHash) };
 }
 
-export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' };
+export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' | 'anchor' };
+
+/**
+ * The newest entry as last committed, kept outside the trail's own table. A chain alone cannot show that its
+ * newest entries were cut off (what is left still links up); the anchor can: the trail must reach it, with the
+ * same hash there.
+ */
+export const chainAnchor = z.object({ seq: z.number().int().nonnegative(), hash: z.string().length(64) });
+export type ChainAnchor = z.infer<typeof chainAnchor>;
+
+/** Checks walked entries against the anchor: a different entry at its seq means the tail was replaced. */
+export function anchorBreak(entries: readonly AuditEntry[], anchor: ChainAnchor | null): ChainBreak | null {
+  const at = anchor ? entries.find((e) => e.seq === anchor.seq) : undefined;
+  return anchor && at && at.hash !== anchor.hash ? { seq: anchor.seq, reason: 'anchor' } : null;
+}
+
+/** After the whole walk: a trail that ends before the anchor lost its newest entries. */
+export function anchorReached(end: ChainCursor, anchor: ChainAnchor | null): ChainBreak | null {
+  return anchor && anchor.seq >= end.expectedSeq ? { seq: end.expectedSeq, reason: 'anchor' } : null;
+}
 
 /** Where a walk of the chain has got to: the hash the next entry must link to, and its seq. */
 export interface ChainCursor {

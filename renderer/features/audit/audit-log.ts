@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { chainEntry, type AuditEntry, type AuditEntryContent } from '@shared/audit/chain';
 import { db } from '@renderer/db';
+import { advanceAnchor } from './anchor';
 
 /** The Dexie table of the audit trail. Include it in a transaction to audit atomically with the change. */
 export const AUDIT_TABLE = 'audit';
@@ -24,6 +25,8 @@ export async function appendAudit(input: AuditInput): Promise<AuditEntry> {
       const last = await table.orderBy('seq').last();
       const entry = chainEntry({ detail: '', at: new Date().toISOString(), ...input, seq: 0 }, last ?? null);
       await table.add(entry);
+      // Only once the entry (and the change it records) is committed does the anchor move to it.
+      Dexie.currentTransaction?.idbtrans.addEventListener('complete', () => advanceAnchor(db().name, entry));
       return entry;
     });
   return inScope() ? write() : Dexie.ignoreTransaction(write);

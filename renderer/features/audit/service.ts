@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import { chainStart, verifyChainSegment, type AuditEntry, type ChainBreak } from '@shared/audit/chain';
+import { anchorBreak, anchorReached, chainStart, verifyChainSegment, type AuditEntry, type ChainBreak } from '@shared/audit/chain';
+import { db } from '@renderer/db';
+import { readAnchor } from './anchor';
 import { auditTable } from './audit-log';
 
 export interface AuditFilter {
@@ -53,8 +55,12 @@ export interface VerifyResult {
   break: ChainBreak | null;
 }
 
-/** Walks the whole trail in pages by seq (a long trail never sits in memory at once), reporting progress. */
+/**
+ * Walks the whole trail in pages by seq (a long trail never sits in memory at once), reporting progress, then
+ * checks that it reaches the anchor recorded outside the database (so entries cut off the end are found too).
+ */
 export async function verifyAuditTrail(onProgress: (checked: number, total: number) => void = () => undefined, pageSize = 2000): Promise<VerifyResult> {
+  const anchor = readAnchor(db().name);
   const total = await auditTable().count();
   let cursor = chainStart;
   let checked = 0;
@@ -63,11 +69,13 @@ export async function verifyAuditTrail(onProgress: (checked: number, total: numb
     const page = await auditTable().where('seq').above(lastSeq).limit(pageSize).toArray();
     if (page.length === 0) break;
     const step = verifyChainSegment(page, cursor);
-    if (step.break) return { count: total, break: step.break };
+    const found = step.break ?? anchorBreak(page, anchor);
+    if (found) return { count: total, break: found };
     cursor = step.cursor;
     checked += page.length;
     lastSeq = page[page.length - 1]?.seq ?? lastSeq;
     onProgress(checked, total);
   }
-  return { count: checked, break: null };
+  const cut = anchorReached(cursor, anchor);
+  return cut ? { count: total, break: cut } : { count: checked, break: null };
 }

@@ -5,7 +5,9 @@ import { SealedError, openSealed, parseSealed, seal, type SealedErrorCode } from
 import { DATABASE_NAME } from '@renderer/db/database';
 import { schemaVersions } from '@renderer/db/schema';
 import { db, guardedWrite } from '@renderer/db';
-import { appendAudit } from '@renderer/features/audit/audit-log';
+import type { AuditEntry } from '@shared/audit/chain';
+import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { resetAnchor } from '@renderer/features/audit/anchor';
 import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
 import { PROTECTED_KEY_META, loadProtectedStationKey, protectStationKey } from '@renderer/features/provisioning/provisioning';
 import { rememberStationKey } from '@renderer/features/provisioning/key-cache';
@@ -188,6 +190,8 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
       await appendAudit({ station: code, officer: options.actor, action: 'station.restore', object: code, result: 'success', detail: `backup of ${backup.createdAt} by ${backup.createdBy}` });
     }),
   );
+  // The restored trail replaces this PC's: its end is now the anchor (see features/audit/anchor.ts).
+  resetAnchor(database.name, (await database.table<AuditEntry, number>(AUDIT_TABLE).orderBy('seq').last()) ?? null);
   const secret = backup.secrets.stationSecretKey;
   rememberStationKey(database, secret ? keyPairFromSeed(hexToBytes(secret)) : null);
   return { station: backup.station, rows: staged.reduce((n, t) => n + t.rows.length, 0) };

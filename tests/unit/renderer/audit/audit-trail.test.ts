@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@renderer/db';
 import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/features/audit/audit-log';
 import { auditEntriesFor, queryAudit, verifyAuditTrail } from '@renderer/features/audit/service';
+import { readAnchor } from '@renderer/features/audit/anchor';
+import { chainEntry } from '@shared/audit/chain';
 import { freshState } from '../session/helpers';
 
 function nth<T>(items: readonly T[], index: number): T {
@@ -45,6 +47,38 @@ describe('audit trail in the database', () => {
     await write(12);
     await auditTable().delete(4);
     expect((await verifyAuditTrail(undefined, 5)).break).toEqual({ seq: 5, reason: 'sequence' });
+  });
+
+  it('finds the newest entries cut off the end, which the chain alone cannot show', async () => {
+    await write(12);
+    await auditTable().where('seq').above(8).delete();
+    expect((await verifyAuditTrail(undefined, 5)).break).toEqual({ seq: 9, reason: 'anchor' });
+  });
+
+  it('finds the tail replaced by a newly chained one', async () => {
+    await write(12);
+    const rows = await auditTable().orderBy('seq').toArray();
+    await auditTable().where('seq').above(7).delete();
+    // A forger re-chains new entries from #7 on: the chain is whole again, but #11 is not the one committed.
+    let prev = nth(rows, 7);
+    for (let seq = 8; seq <= 11; seq += 1) {
+      const { hash: _h, prevHash: _p, ...content } = nth(rows, seq);
+      prev = chainEntry({ ...content, object: `forged${seq}` }, prev);
+      await auditTable().add(prev);
+    }
+    expect((await verifyAuditTrail(undefined, 5)).break).toEqual({ seq: 11, reason: 'anchor' });
+  });
+
+  it('moves the anchor only when the entry commits', async () => {
+    await write(3);
+    await expect(
+      db().transaction('rw', ['meta', AUDIT_TABLE], async () => {
+        await appendAudit({ station: 's', officer: 'o', action: 'x.y', object: '', result: 'success' });
+        throw new Error('change failed');
+      }),
+    ).rejects.toThrow('change failed');
+    expect(readAnchor(db().name)?.seq).toBe(2);
+    expect(await verifyAuditTrail()).toEqual({ count: 3, break: null });
   });
 
   it('finds an inserted entry (the rest renumbered to make room)', async () => {

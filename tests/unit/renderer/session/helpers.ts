@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { DATABASE_NAME } from '@renderer/db/database';
 import { resetDatabaseForTests } from '@renderer/db';
 import { auditTable } from '@renderer/features/audit/audit-log';
+import { resetAnchor } from '@renderer/features/audit/anchor';
 import { officersTable } from '@renderer/features/officers/table';
 import { newAccount } from '@renderer/features/session/first-run';
 import { hashPassword } from '@renderer/features/session/password-hash';
@@ -14,6 +15,8 @@ export const PASSWORD = 'Station#2026';
 export async function freshState(): Promise<void> {
   resetDatabaseForTests();
   await Dexie.delete(DATABASE_NAME);
+  // A new PC: no audit anchor left over from the previous test's trail.
+  resetAnchor(DATABASE_NAME, null);
   setActivePinia(createPinia());
 }
 
