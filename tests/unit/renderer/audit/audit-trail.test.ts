@@ -79,6 +79,12 @@ describe('audit trail in the database', () => {
     ).rejects.toThrow('change failed');
     expect(readAnchor(db().name)?.seq).toBe(2);
     expect(await verifyAuditTrail()).toEqual({ count: 3, break: null });
+    // Inside a caller's transaction that commits, the anchor follows once the whole change is committed.
+    await db().transaction('rw', ['meta', AUDIT_TABLE], async () => {
+      await appendAudit({ station: 's', officer: 'o', action: 'x.y', object: '', result: 'success' });
+    });
+    expect(readAnchor(db().name)?.seq).toBe(3);
+    expect(await verifyAuditTrail()).toEqual({ count: 4, break: null });
   });
 
   it('finds an inserted entry (the rest renumbered to make room)', async () => {
