@@ -93,3 +93,23 @@ export function verifyChainSegment(entries: readonly AuditEntry[], cursor: Chain
 export function verifyChain(entries: readonly AuditEntry[]): ChainBreak | null {
   return verifyChainSegment(entries, chainStart).break;
 }
+
+/**
+ * The trail to keep when a backup is restored over this PC's data. Nobody may erase audit entries by restoring an
+ * older backup (a station admin may restore; nobody may erase the trail), so:
+ * - when this PC's trail already contains the backup's (same hash at the backup's last entry), ours is kept whole;
+ * - otherwise the backup's trail comes first and ours is carried after it, each entry re-chained with its content
+ *   unchanged and its old number in `detail`.
+ */
+export function mergeRestoredTrail(restored: readonly AuditEntry[], local: readonly AuditEntry[]): AuditEntry[] {
+  const tail = restored.at(-1);
+  if (local.length === 0) return [...restored];
+  if (!tail || local.find((e) => e.seq === tail.seq)?.hash === tail.hash) return [...local];
+  const merged = [...restored];
+  for (const entry of local) {
+    const { hash: _hash, prevHash: _prev, ...content } = entry;
+    const carried = { ...content, detail: `carried from #${entry.seq} before restore${content.detail ? `: ${content.detail}` : ''}` };
+    merged.push(chainEntry(carried, merged.at(-1) ?? null));
+  }
+  return merged;
+}

@@ -5,7 +5,7 @@ import { SealedError, openSealed, parseSealed, seal, type SealedErrorCode } from
 import { DATABASE_NAME } from '@renderer/db/database';
 import { schemaVersions } from '@renderer/db/schema';
 import { db, guardedWrite } from '@renderer/db';
-import type { AuditEntry } from '@shared/audit/chain';
+import { mergeRestoredTrail, type AuditEntry } from '@shared/audit/chain';
 import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
 import { resetAnchor } from '@renderer/features/audit/anchor';
 import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
@@ -178,11 +178,13 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
   await guardedWrite(() =>
     database.transaction('rw', tables, async () => {
       if (options.firstRun && tables.includes('officers') && (await database.table('officers').count()) > 0) throw new BackupError('notEmpty');
+      const localTrail = await database.table<AuditEntry, number>(AUDIT_TABLE).orderBy('seq').toArray();
       for (const name of tables) await database.table(name).clear();
       for (const t of staged) {
         if (!tables.includes(t.name)) continue;
         const table = database.table(t.name);
-        if (t.keys) await table.bulkAdd(t.rows, t.keys as never[]);
+        if (t.name === AUDIT_TABLE) await table.bulkAdd(mergeRestoredTrail(t.rows as AuditEntry[], localTrail));
+        else if (t.keys) await table.bulkAdd(t.rows, t.keys as never[]);
         else await table.bulkAdd(t.rows);
       }
       if (key) await database.table(META_TABLE).put({ key: PROTECTED_KEY_META, value: key, updatedAt: new Date().toISOString() });

@@ -123,6 +123,21 @@ describe('station backup and restore', () => {
     expect(await Dexie.exists(STAGING_DATABASE)).toBe(false);
   });
 
+  it('restoring an older backup over this station keeps every audit entry made since (no erasing by restore)', async () => {
+    await populate();
+    const backup = await openBackup(await sealBackup(await snapshotStation('310000:100001'), PASS, FAST_N), PASS);
+    await db().table('persons').clear();
+    await appendAudit({ station: ZHENDIAN, officer: '310000:100002', action: 'person.update', object: 'p9', result: 'success', detail: 'after the backup' });
+    const trailBefore = await auditTable().orderBy('seq').toArray();
+
+    await restoreStation(backup, { actor: '310000:100001' });
+    expect(await db().table('persons').count()).toBe(50);
+    const audit = await auditTable().orderBy('seq').toArray();
+    expect(audit.slice(0, -1)).toEqual(trailBefore);
+    expect(audit.at(-1)).toMatchObject({ action: 'station.restore', officer: '310000:100001' });
+    expect(verifyChain(audit)).toBeNull();
+  });
+
   it('refuses a wrong passphrase and a damaged file with distinct reasons, leaving the data untouched', async () => {
     await populate();
     const text = await sealBackup(await snapshotStation('310000:100001'), PASS, FAST_N);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainEntry, chainStart, verifyChain, verifyChainSegment, type AuditEntry } from '@shared/audit/chain';
+import { chainEntry, chainStart, mergeRestoredTrail, verifyChain, verifyChainSegment, type AuditEntry } from '@shared/audit/chain';
 import { auditCsv, csvCell } from '@shared/audit/csv';
 
 function nth<T>(items: readonly T[], index: number): T {
@@ -92,3 +92,34 @@ describe('audit CSV', () => {
     expect(lines[2]).toBe(`1,2026-11-23T08:00:01Z,310118520000,310000:000001,person.update,p1,success,,${nth(entries, 0).hash},${nth(entries, 1).hash}`);
   });
 });
+
+describe('the trail kept when a backup is restored', () => {
+  /** A new PC's own first entries: a refused restore attempt, then another. */
+  function otherPcTrail(): AuditEntry[] {
+    const content = { seq: 0, at: '2026-12-01T09:00:00Z', station: '310118520000', officer: 'installer', action: 'station.restore', object: 'other', result: 'denied' as const, detail: 'wrong passphrase' };
+    const first = chainEntry(content, null);
+    return [first, chainEntry({ ...content, object: 'other2', detail: '' }, first)];
+  }
+
+  it('keeps this PC\'s trail whole when it already contains the backup\'s', () => {
+    const local = trail(8);
+    expect(mergeRestoredTrail(local.slice(0, 5), local)).toEqual(local);
+  });
+
+  it('takes the backup\'s trail on an empty PC', () => {
+    const restored = trail(4);
+    expect(mergeRestoredTrail(restored, [])).toEqual(restored);
+  });
+
+  it('carries an unrelated local trail after the backup\'s, content unchanged, so nothing is erased', () => {
+    const restored = trail(3);
+    const local = otherPcTrail();
+    const merged = mergeRestoredTrail(restored, local);
+    expect(merged).toHaveLength(5);
+    expect(merged.slice(0, 3)).toEqual(restored);
+    expect(nth(merged, 3)).toMatchObject({ seq: 3, object: 'other', officer: 'installer', at: '2026-12-01T09:00:00Z', result: 'denied', detail: 'carried from #0 before restore: wrong passphrase' });
+    expect(nth(merged, 4)).toMatchObject({ seq: 4, object: 'other2', detail: 'carried from #1 before restore' });
+    expect(verifyChain(merged)).toBeNull();
+  });
+});
+
