@@ -124,8 +124,11 @@ export async function appendEvent<T extends EventType>(input: {
     key.secretKey,
   );
   const row = eventRow(event, 'local');
-  await eventsTable(database).add(row);
-  await outboxTable(database).bulkAdd(recipients.map((peer) => ({ peer, seq: event.seq, eventId: event.id, size: row.size })));
+  // Issued together (one round trip, not two); the caller's transaction makes them one write.
+  await Promise.all([
+    eventsTable(database).add(row),
+    outboxTable(database).bulkAdd(recipients.map((peer) => ({ peer, seq: event.seq, eventId: event.id, size: row.size }))),
+  ]);
   Object.assign(head, { seq: event.seq, hash: row.hash, hlc: event.hlc });
   return { id: event.id, seq: event.seq };
 }

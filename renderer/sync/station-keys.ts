@@ -52,13 +52,15 @@ async function metaValue(database: Dexie, key: string): Promise<unknown> {
 
 /** Who signs this station's events: the stored identity and key (Electron safeStorage once provisioning lands). */
 export async function loadSigningStation(database: Dexie): Promise<SigningStation> {
-  const parsedIdentity = stationIdentity.safeParse(await metaValue(database, STATION_IDENTITY_KEY));
+  // Both reads at once (one round trip): the stored key is unused when the station's key is unlocked or provided.
+  const [storedIdentity, storedKey] = await Promise.all([metaValue(database, STATION_IDENTITY_KEY), metaValue(database, META_KEYS.stationKey)]);
+  const parsedIdentity = stationIdentity.safeParse(storedIdentity);
   const identity = parsedIdentity.success ? parsedIdentity.data : developmentStation;
   // A provisioned station's key lives OS-protected (provisioning, issue 7), unlocked once at start-up.
   const unlocked = unlockedStationKey(database);
   if (unlocked && identity.kind === 'provisioned') return { identity, key: unlocked };
   if (providedKey) return { identity, key: providedKey };
-  const parsedKey = keyPair.safeParse(await metaValue(database, META_KEYS.stationKey));
+  const parsedKey = keyPair.safeParse(storedKey);
   if (parsedKey.success) return { identity, key: parsedKey.data };
   if (identity.kind === 'development') return { identity, key: developmentKey };
   throw new NoStationKeyError(identity.code);
