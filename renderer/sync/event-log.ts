@@ -60,6 +60,15 @@ async function headFor(tx: Transaction): Promise<Head> {
   return head;
 }
 
+/**
+ * Reads the log head for the current transaction ahead of time, so a caller can overlap it with its own first
+ * reads; the later appendEvent then finds it cached. Must run inside the same transaction scope.
+ */
+export async function prefetchEventHead(): Promise<void> {
+  // A failure (e.g. no station key) is not cached: appendEvent meets it again if the caller really writes an event.
+  await headFor(currentScope()).catch(() => undefined);
+}
+
 /** The last event this station wrote, by sequence. */
 export async function lastOwnEvent(database: Dexie, station: string): Promise<EventRow | undefined> {
   return eventsTable(database).where('[authorStation+seq]').between([station, Dexie.minKey], [station, Dexie.maxKey]).last();

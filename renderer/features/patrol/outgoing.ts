@@ -1,4 +1,4 @@
-import { appendEvent, EVENT_LOG_TABLES } from '@renderer/sync/event-log';
+import { appendEvent, EVENT_LOG_TABLES, prefetchEventHead } from '@renderer/sync/event-log';
 import type { PatrolEventPayload, PatrolEventType } from '@shared/patrol/events';
 
 /**
@@ -22,3 +22,7 @@ export async function emit<T extends PatrolEventType>(event: OutgoingPatrolEvent
   if (event.recipients.length === 0) return;
   await appendEvent(event);
 }
+
+/** Starts reading the event log's head with the caller's own first reads (one round trip fewer per save). */
+export const prefetchOutgoing = prefetchEventHead;
+

@@ -6,7 +6,7 @@ import { checkWrite, confirmationState, isParticipant, type WriteCheck } from '@
 import { inspectionRecord, patrolEventRow, type InspectionRecord, type PatrolAmendment, type PatrolConfirmation, type PatrolEventRow } from '@shared/patrol/entries';
 import { contingentAuthor, contingentId, patrolContingent, patrolLogHeader, stationUnits, type PatrolContingent, type PatrolLogHeader } from '@shared/patrol/log';
 import type { PatrolEventType, PatrolEventPayload } from '@shared/patrol/events';
-import { emit, OUTBOX_TABLES } from './outgoing';
+import { emit, OUTBOX_TABLES, prefetchOutgoing } from './outgoing';
 import {
   amendmentsTable,
   confirmationsTable,
@@ -76,7 +76,7 @@ interface Commit<T extends { id: string; revision: number; updatedAt: string }, 
  */
 async function commit<T extends { id: string; revision: number; updatedAt: string }, E extends PatrolEventType>(c: Commit<T, E>): Promise<T> {
   return transaction(async () => {
-    const [state, local] = await Promise.all([logState(c.logId), c.table.get(c.row.id)]);
+    const [state, local] = await Promise.all([logState(c.logId), c.table.get(c.row.id), prefetchOutgoing()]);
     const header = c.headerOverride ?? state.header;
     if (!header) throw new PatrolWriteError('noLog');
     const check = checkWrite({ header, station: c.actor.station, rowAuthor: c.author, closed: state.closed, reason: c.reason });
