@@ -19,10 +19,10 @@ export function isPassphraseProblem(error: unknown): boolean {
   return (error instanceof ProvisioningError || error instanceof BackupError) && error.code === 'wrongPassphrase';
 }
 
-/** Asks before throwing away a typed passphrase (Esc or 取消 on the package and restore forms). */
-export async function confirmDiscardPassphrase(t: Composer['t']): Promise<boolean> {
+/** A warning the officer must confirm (OK/取消 in the provisioning forms' words); resolves whether they did. */
+export async function confirmWarning(t: Composer['t'], messageKey: string, titleKey: string): Promise<boolean> {
   try {
-    await ElMessageBox.confirm(t('provisioning.discard'), t('provisioning.discardTitle'), {
+    await ElMessageBox.confirm(t(messageKey), t(titleKey), {
       type: 'warning',
       confirmButtonText: t('provisioning.confirmOk'),
       cancelButtonText: t('provisioning.confirmCancel'),
@@ -32,3 +32,6 @@ export async function confirmDiscardPassphrase(t: Composer['t']): Promise<boolea
     return false;
   }
 }
+
+/** Asks before throwing away a typed passphrase (Esc or 取消 on the package and restore forms). */
+export const confirmDiscardPassphrase = (t: Composer['t']): Promise<boolean> => confirmWarning(t, 'provisioning.discard', 'provisioning.discardTitle');
