@@ -66,7 +66,6 @@ function parseEventPayload(type: string, payload: unknown): unknown {
 interface Group {
   type: IncomingEvent['type'];
   events: SignedEvent[];
-  incoming: IncomingEvent[];
 }
 
 /** One batch's work inside the transaction: new log rows and the author's cursor are written once, at the end. */
@@ -113,7 +112,7 @@ async function applyGroup(ctx: InboxContext, group: Group, run: Run): Promise<vo
   if (!applyBatch) throw new Error(`no batch applier for ${group.type}`);
   let outcomes: (EventConflictError | null)[];
   try {
-    outcomes = await applyBatch(group.incoming);
+    outcomes = await applyBatch(group.events.map((e) => incoming(e, parseEventPayload(e.type, e.payload))));
   } catch (error) {
     throw refusal(error, group.events[0]?.id ?? '');
   }
@@ -154,9 +153,8 @@ function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void
   const type = event.type as IncomingEvent['type'];
   if (ctx.appliers.batchByType.has(type)) {
     const before = run.group && run.group.type !== type ? takeGroup(run) : null;
-    run.group ??= { type, events: [], incoming: [] };
+    run.group ??= { type, events: [] };
     run.group.events.push(event);
-    run.group.incoming.push(incoming(event, parseEventPayload(event.type, event.payload)));
     const full = run.group.events.length >= MAX_GROUP ? takeGroup(run) : null;
     if (!before && !full) return null;
     return inOrder(ctx, run, before, full && (() => applyGroup(ctx, full, run)));

@@ -20,6 +20,7 @@ const memoryStore: AnchorStore = {
 };
 const store = (): AnchorStore => (typeof globalThis.localStorage === 'undefined' ? memoryStore : globalThis.localStorage);
 const keyFor = (databaseName: string) => `yrd.audit.anchor:${databaseName}`;
+const write = (databaseName: string, entry: ChainAnchor) => store().setItem(keyFor(databaseName), JSON.stringify({ seq: entry.seq, hash: entry.hash }));
 
 export function readAnchor(databaseName: string): ChainAnchor | null {
   try {
@@ -33,11 +34,11 @@ export function readAnchor(databaseName: string): ChainAnchor | null {
 /** After an append commits: the anchor only moves forward (two windows may commit in either order). */
 export function advanceAnchor(databaseName: string, entry: ChainAnchor): void {
   const current = readAnchor(databaseName);
-  if (!current || entry.seq > current.seq) store().setItem(keyFor(databaseName), JSON.stringify({ seq: entry.seq, hash: entry.hash }));
+  if (!current || entry.seq > current.seq) write(databaseName, entry);
 }
 
 /** After a restore replaced the whole trail: the anchor becomes the restored trail's end (or none). */
 export function resetAnchor(databaseName: string, entry: ChainAnchor | null): void {
-  if (entry) store().setItem(keyFor(databaseName), JSON.stringify({ seq: entry.seq, hash: entry.hash }));
+  if (entry) write(databaseName, entry);
   else store().removeItem(keyFor(databaseName));
 }

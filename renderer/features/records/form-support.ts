@@ -18,6 +18,14 @@ export function fieldErrors(error: unknown): Record<string, string> | null {
 }
 
 /**
+ * Focuses the first field of a dialog once it has opened, unless the officer is already typing in another one
+ * (a fast typist can beat the opening animation). Pass the element that wraps the form.
+ */
+export function focusFirstField(root: HTMLElement | null): void {
+  if (root && !root.contains(document.activeElement)) root.querySelector<HTMLInputElement>('input')?.focus();
+}
+
+/**
  * Form state every records form shares: errors shown beside fields (in the current language), a dirty flag
  * against the initial values, the Esc/close guard against losing edits, and Enter-to-save.
  */
