@@ -27,9 +27,3 @@ function register<F>(into: Map<EventType, F>, from: Partial<Record<EventType, F>
     into.set(type, applier);
   }
 }
-
-/** Every `renderer/features/<feature>/sync-appliers.ts`, found at build time. */
-export function discoveredAppliers(): ApplierSet {
-  const modules = import.meta.glob<{ appliers: FeatureAppliers }>('../features/*/sync-appliers.ts', { eager: true });
-  return combineAppliers(Object.values(modules).map((m) => m.appliers));
-}

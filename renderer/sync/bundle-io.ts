@@ -5,7 +5,7 @@ import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_VERSION, 
 import { applyCheckedBatch, checkBatch, type InboxContext, type ReceiveResult } from './inbox';
 import { pipelined } from './pipeline';
 import { nextBatches, pendingByPeer } from './outbox';
-import { loadSigningStation } from './station-keys';
+import { loadSigningStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
 
 export interface ExportedBundle {

@@ -1,8 +1,8 @@
 import type Dexie from 'dexie';
 import { demoStationSetup, DEMO_STATIONS } from '@shared/demo/demo-network';
-import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
-import { db } from '@renderer/db';
-import { META_KEYS, writeMeta } from './station-keys';
+import { STATION_IDENTITY_KEY } from '@renderer/platform/station';
+import { db } from '@renderer/platform/db';
+import { META_KEYS, writeMeta } from '@renderer/platform/station';
 import { pinTrust } from './trust';
 import { META_TABLE } from './tables';
 

@@ -1,12 +1,12 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type Dexie from 'dexie';
 import { neighboursOf } from '@shared/sync/roster';
-import type { ConnectionState } from '@renderer/features/sync/status-store';
+import type { ConnectionState } from './status-store';
 import type { ApplierSet } from './appliers';
 import { openExchange, type ConnectFn, type Delivery, type Exchange } from './exchange';
 import { applyCheckedBatch, checkWireBatch, type CheckedBatch, type ReceiveResult } from './inbox';
 import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from './outbox';
-import { loadSigningStation } from './station-keys';
+import { loadSigningStation } from '@renderer/platform/station';
 import { outboxTable } from './tables';
 import { loadTrust } from './trust';
 

@@ -6,8 +6,8 @@ import { eventPayloads, type EventPayload, type EventType } from '@shared/sync/e
 import { GENESIS_HASH, PROTOCOL_VERSION, officerKeyString, signEvent, type SignedEvent } from '@shared/sync/event';
 import { sha256Hex } from '@shared/sync/keys';
 import { formatHlc, parseHlc, tickHlc, observeHlc, HLC_ZERO, type Hlc } from '@shared/sync/hlc';
-import { db } from '@renderer/db';
-import { loadSigningStation, type SigningStation } from './station-keys';
+import { db } from '@renderer/platform/db';
+import { loadSigningStation, type SigningStation } from '@renderer/platform/station';
 import { META_TABLE, SYNC_TABLES, eventsTable, outboxTable, type EventRow } from './tables';
 
 /** Include these in your Dexie 'rw' transaction (with your own tables) when you call appendEvent. */

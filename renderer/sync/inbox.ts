@@ -8,7 +8,7 @@ import type { ApplierSet } from './appliers';
 import { EventConflictError, EventNotAuthorizedError, type EventApplier, type IncomingEvent } from './contract';
 import { eventRow, observeRemoteHlc } from './event-log';
 import { nativeVerifier } from './native-verify';
-import { loadSigningStation } from './station-keys';
+import { loadSigningStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
 import {
   META_TABLE,

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { neighboursOf, signedRoster, type RosterStation, type SignedRoster } from '@shared/sync/roster';
-import { db } from '@renderer/db';
-import { useStationStore } from '@renderer/features/station/store';
+import { db } from '@renderer/platform/db';
+import { useStationStore } from '@renderer/platform/station';
 import { EVENT_LOG_TABLES, appendEvent } from './event-log';
 import { acceptRoster, loadTrust } from './trust';
 

@@ -1,12 +1,13 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
-import { db } from '@renderer/db';
-import { useSyncStatusStore } from '@renderer/features/sync/status-store';
-import { discoveredAppliers, type ApplierSet } from './appliers';
+import { db } from '@renderer/platform/db';
+import { useSyncStatusStore } from './status-store';
+import { combineAppliers, type ApplierSet } from './appliers';
+import type { FeatureAppliers } from './contract';
 import { SyncEngine } from './engine';
 import { browserConnect, type ConnectFn } from './exchange';
 import type { InboxContext } from './inbox';
-import { META_KEYS, readMeta, writeMeta } from './station-keys';
+import { META_KEYS, readMeta, writeMeta } from '@renderer/platform/station';
 import { META_TABLE, outboxTable } from './tables';
 
 /** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
@@ -17,11 +18,23 @@ export const exchangeUrl = z
 
 let engine: SyncEngine | null = null;
 let pendingWatch: Subscription | null = null;
-let appliers: ApplierSet | null = null;
+let appliers: ApplierSet = combineAppliers([]);
 let connectFn: ConnectFn = browserConnect;
 
+export interface SyncSetup {
+  /** Every feature's appliers (the composition root passes them). */
+  appliers: readonly FeatureAppliers[];
+  /** How to reach the exchange; the browser's WebSocket unless given (Node tests and benches pass Node's). */
+  connect?: ConnectFn;
+}
+
+/** Called once by the composition root before `startSync`. */
+export function configureSync(setup: SyncSetup): void {
+  appliers = combineAppliers([...setup.appliers]);
+  connectFn = setup.connect ?? browserConnect;
+}
+
 function applierSet(): ApplierSet {
-  appliers ??= discoveredAppliers();
   return appliers;
 }
 
@@ -73,9 +86,4 @@ export async function setExchangeUrl(url: string | null): Promise<void> {
 /** 立即同步 */
 export async function syncNow(): Promise<void> {
   await engine?.syncNow();
-}
-
-/** For tests: use another transport (e.g. Node's) instead of the browser's WebSocket. */
-export function setConnectForTests(next: ConnectFn): void {
-  connectFn = next;
 }

@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { SignedEvent } from '@shared/sync/event';
 import type { BatchProblem } from '@shared/sync/verify';
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db';
 
 /**
  * Typed access to sync's Dexie tables. Every accessor takes the database so two stations can live in one test

@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import { publicKeyHex } from '@shared/sync/keys';
 import { checkRoster, signedRoster, type RosterCheck, type SignedRoster } from '@shared/sync/roster';
-import { META_KEYS, readMeta, writeMeta } from './station-keys';
+import { META_KEYS, readMeta, writeMeta } from '@renderer/platform/station';
 import { META_TABLE } from './tables';
 
 /** What this station trusts: the pinned root key and the newest roster it signed. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../renderer/features/session/demo-officers';
+import { DEMO_PASSWORD } from '@renderer/app/demo/demo-officers';
 import { signIn, signOut } from './support/session';
 
 // Sign-in and unlock run PBKDF2 on purpose slowly; a shared CI machine needs more than the default 5 s.

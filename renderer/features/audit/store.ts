@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import dayjs from 'dayjs';
 import { auditCsv, type AuditCsvHeaders } from '@shared/audit/csv';
-import { callHost } from '@renderer/host';
-import { useSessionStore } from '@renderer/features/session/store';
-import { useStationStore } from '@renderer/features/station/store';
-import { appendAudit } from './audit-log';
-import { auditEntriesFor, verifyAuditTrail, type AuditFilter, type VerifyResult } from './service';
+import { callHost } from '@renderer/platform/host';
+import { useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { appendAudit } from '@renderer/platform/audit';
+import { auditEntriesFor, verifyAuditTrail, type AuditFilter, type VerifyResult } from '@renderer/platform/audit';
 
 /**
  * The auditor's actions on the trail. Each is checked here (not only by hiding the page) and is itself audited:

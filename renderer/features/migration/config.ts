@@ -1,6 +1,6 @@
 import { checklistConfig, defaultChecklists, type ChecklistConfig } from '@shared/migration/categories';
 import { defaultTimeLimits, migrationTimeLimits, type MigrationTimeLimits } from '@shared/migration/deadlines';
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db';
 
 /**
  * The station's migration settings: time limits (with the holiday calendar) and the document checklists.

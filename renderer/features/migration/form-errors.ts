@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { PermissionDeniedError } from '@renderer/features/session/store';
+import { PermissionDeniedError } from '@renderer/platform/session';
 import { MigrationRuleError } from './case-ops';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;

@@ -1,4 +1,4 @@
-import { defineFeatureMessages } from '@renderer/i18n/feature-messages';
+import { defineFeatureMessages } from '@renderer/platform/i18n';
 
 const zh = {
   title: '户口迁移',

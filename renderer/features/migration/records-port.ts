@@ -1,7 +1,7 @@
 import type { OfficerRef } from '@shared/domain/officer';
 import type { PersonInput, PersonRow } from '@shared/domain/resident/person';
 import type { RegisteredItems } from '@shared/migration/model';
-import * as records from '@renderer/features/records/service';
+import { recordsService as records } from '@renderer/features/records';
 
 /**
  * What migration takes from the resident records (issue 3's service): find a person by ID number, households,

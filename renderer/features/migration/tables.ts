@@ -1,6 +1,6 @@
 import type { MigrationCase } from '@shared/migration/model';
 import type { MigrationCategory } from '@shared/migration/categories';
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db';
 
 /** The migration feature's Dexie tables (schema version 6). */
 export const CASES_TABLE = 'migrationCases';

@@ -4,7 +4,7 @@ import { summarize } from '@shared/migration/summary';
 import { filterCases, isOverdue, type CaseFilter, type CaseSummary } from '@shared/migration/filters';
 import type { MigrationCase } from '@shared/migration/model';
 import { terminalStatuses } from '@shared/migration/state-machine';
-import { useLiveQuery } from '@renderer/db/use-live-query';
+import { useLiveQuery } from '@renderer/platform/db';
 import { migrationNow } from './clock';
 import { useMigrationStore } from './store';
 import { casesTable } from './tables';

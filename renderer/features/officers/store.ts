@@ -3,13 +3,13 @@ import { officerKey, type Role } from '@shared/domain/officer';
 import type { OfficerAccount } from '@shared/domain/officer-account';
 import { passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
 import { cleared } from '@shared/domain/sign-in-policy';
-import { db, guardedWrite } from '@renderer/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
-import { newAccount } from '@renderer/features/session/first-run';
-import { hashPassword } from '@renderer/features/session/password-hash';
-import { useSessionStore } from '@renderer/features/session/store';
-import { useStationStore } from '@renderer/features/station/store';
-import { OFFICERS_TABLE, officersTable } from './table';
+import { db, guardedWrite } from '@renderer/platform/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
+import { newAccount } from '@renderer/platform/session';
+import { hashPassword } from '@renderer/platform/session';
+import { useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { OFFICERS_TABLE, officersTable } from '@renderer/platform/session';
 
 export class DuplicateOfficerError extends Error {
   constructor(readonly key: string) {

@@ -1,5 +1,5 @@
 import { ref, watch, type Ref } from 'vue';
-import { guardedWrite } from '@renderer/db';
+import { guardedWrite } from '@renderer/platform/db';
 import { draftsTable } from './tables';
 
 /**

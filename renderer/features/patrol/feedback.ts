@@ -1,6 +1,6 @@
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { ZodError } from 'zod';
-import { PermissionDeniedError } from '@renderer/features/session/store';
+import { PermissionDeniedError } from '@renderer/platform/session';
 import { PatrolWriteError } from './repository';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;

@@ -1,4 +1,4 @@
-import { defineFeatureMessages } from '@renderer/i18n/feature-messages';
+import { defineFeatureMessages } from '@renderer/platform/i18n';
 
 export default defineFeatureMessages({
   namespace: 'patrol',

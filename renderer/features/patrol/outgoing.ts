@@ -1,4 +1,4 @@
-import { appendEvent, EVENT_LOG_TABLES, prefetchEventHead } from '@renderer/sync/event-log';
+import { appendEvent, EVENT_LOG_TABLES, prefetchEventHead } from '@renderer/sync';
 import type { PatrolEventPayload, PatrolEventType } from '@shared/patrol/events';
 
 /**

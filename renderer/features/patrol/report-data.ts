@@ -1,4 +1,4 @@
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db';
 import type { ReportInput } from '@shared/patrol/reports';
 import { eventRowsTable, inspectionsTable, PATROL_EVENTS, PATROL_INSPECTIONS, PATROL_LOGS, patrolLogsTable } from './tables';
 

@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { z } from 'zod';
-import { db, guardedWrite } from '@renderer/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { db, guardedWrite } from '@renderer/platform/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
 import { checkWrite, confirmationState, isParticipant, type WriteCheck } from '@shared/patrol/coauthoring';
 import { inspectionRecord, patrolEventRow, type InspectionRecord, type PatrolAmendment, type PatrolConfirmation, type PatrolEventRow } from '@shared/patrol/entries';
 import { contingentAuthor, contingentId, patrolContingent, patrolLogHeader, stationUnits, type PatrolContingent, type PatrolLogHeader } from '@shared/patrol/log';

@@ -4,10 +4,10 @@ import { officerKey } from '@shared/domain/officer';
 import type { Action } from '@shared/domain/permissions';
 import type { InspectionRecord, InspectionResult, PatrolEventRow } from '@shared/patrol/entries';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
-import { useSessionStore } from '@renderer/features/session/store';
-import { useStationStore } from '@renderer/features/station/store';
-import { callHost } from '@renderer/host';
-import { appendAudit } from '@renderer/features/audit/audit-log';
+import { useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { callHost } from '@renderer/platform/host';
+import { appendAudit } from '@renderer/platform/audit';
 import * as repo from './repository';
 
 export type HeaderInput = Omit<PatrolLogHeader, 'id' | 'number' | 'ownerStation' | 'revision' | 'updatedAt'>;

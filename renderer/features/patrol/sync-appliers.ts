@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import { EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync/contract';
+import { EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
 import { isNewer, isParticipant } from '@shared/patrol/coauthoring';
 import { patrolEvents, type PatrolEventPayload, type PatrolEventType } from '@shared/patrol/events';
 import type { PatrolAmendment } from '@shared/patrol/entries';

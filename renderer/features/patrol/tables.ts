@@ -1,5 +1,5 @@
-import { db } from '@renderer/db';
-import type { IncomingEvent } from '@renderer/sync/contract';
+import { db } from '@renderer/platform/db';
+import type { IncomingEvent } from '@renderer/sync';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
 import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
 

@@ -1,9 +1,9 @@
 import { computed, shallowRef, watch, type Ref } from 'vue';
-import { useLiveQuery } from '@renderer/db/use-live-query';
+import { useLiveQuery } from '@renderer/platform/db';
 import { confirmationState } from '@shared/patrol/coauthoring';
 import type { InspectionRecord } from '@shared/patrol/entries';
 import { liveFigures, overlayRecords } from '@shared/patrol/figures';
-import { useStationStore } from '@renderer/features/station/store';
+import { useStationStore } from '@renderer/platform/station';
 import { readLog } from './repository';
 
 /**

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
-import { useRosterStore } from '@renderer/sync/roster-store';
-import { useStationStore } from '@renderer/features/station/store';
+import { useRosterStore } from '@renderer/sync';
+import { useStationStore } from '@renderer/platform/station';
 import type { StationChoice } from './header-form';
 
 /**

@@ -1,7 +1,7 @@
 import type { Composer } from 'vue-i18n';
 import { ElMessageBox } from 'element-plus';
-import { PermissionDeniedError } from '@renderer/features/session/store';
-import { BackupError } from '@renderer/features/settings/backup/backup';
+import { PermissionDeniedError } from '@renderer/platform/session';
+import { BackupError } from './backup';
 import { ProvisioningError } from './provisioning';
 import { FirstRunClosedError } from './store';
 

@@ -7,14 +7,14 @@ import { verifyPackage, type PackageRefusal, type PinnedTrust, type VerifiedPack
 import { SealedError, openSealed, parseSealed, type SealedEnvelope, type SealedErrorCode } from '@shared/provisioning/sealed';
 import { keyPairFromSeed, publicKeyHex, type KeyPair } from '@shared/sync/keys';
 import { z } from 'zod';
-import { db, guardedWrite } from '@renderer/db';
-import { callHost } from '@renderer/host';
-import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
-import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
-import { META_KEYS, writeMeta } from '@renderer/sync/station-keys';
-import { loadTrust, pinTrust } from '@renderer/sync/trust';
-import { webAesGcm } from './aes-gcm';
-import { rememberStationKey } from './key-cache';
+import { db, guardedWrite } from '@renderer/platform/db';
+import { callHost } from '@renderer/platform/host';
+import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
+import { STATION_IDENTITY_KEY } from '@renderer/platform/station';
+import { META_KEYS, writeMeta } from '@renderer/platform/station';
+import { loadTrust, pinTrust } from '@renderer/sync';
+import { webAesGcm } from '@renderer/platform/crypto';
+import { rememberStationKey } from '@renderer/platform/station';
 
 /**
  * 导入开通包: open a provisioning package with its one-time passphrase, check it against what this PC already

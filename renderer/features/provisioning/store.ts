@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { SealedEnvelope } from '@shared/provisioning/sealed';
-import { db } from '@renderer/db';
-import { callHost } from '@renderer/host';
-import { officersTable } from '@renderer/features/officers/table';
-import { useSessionStore } from '@renderer/features/session/store';
-import { useStationStore } from '@renderer/features/station/store';
-import { BACKUP_EXTENSION, BackupError, backupFileName, openBackup, restoreStation, sealBackup, snapshotStation, type RestoreReport } from '@renderer/features/settings/backup/backup';
+import { db } from '@renderer/platform/db';
+import { callHost } from '@renderer/platform/host';
+import { officersTable } from '@renderer/platform/session';
+import { useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { BACKUP_EXTENSION, BackupError, backupFileName, openBackup, restoreStation, sealBackup, snapshotStation, type RestoreReport } from './backup';
 import { applyPackage, openPackage, ProvisioningError } from './provisioning';
 
 /** Where the station admin (or, on a fresh PC, the installer) provisions, backs up and restores the station. */

@@ -2,9 +2,9 @@ import type { DemoHousehold } from '@shared/demo/residents';
 import type { HouseholdRow } from '@shared/domain/resident/household';
 import type { PersonRow } from '@shared/domain/resident/person';
 import Dexie from 'dexie';
-import { guardedWrite } from '@renderer/db';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { schemaVersions } from '@renderer/db/schema';
+import { guardedWrite } from '@renderer/platform/db';
+import { DATABASE_NAME } from '@renderer/platform/db';
+import { schemaVersions } from '@renderer/platform/db';
 import { HOUSEHOLDS_TABLE, PERSONS_TABLE } from './tables';
 
 /**

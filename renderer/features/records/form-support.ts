@@ -2,7 +2,7 @@ import { computed, ref, type Ref } from 'vue';
 import { ZodError } from 'zod';
 import { ElMessageBox } from 'element-plus';
 import { useI18n } from 'vue-i18n';
-import { PermissionDeniedError } from '@renderer/features/session/store';
+import { PermissionDeniedError } from '@renderer/platform/session';
 import { RecordsRuleError } from './errors';
 
 /** Field → error key (first problem per field), from a zod error or a records rule. */

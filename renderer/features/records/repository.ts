@@ -14,8 +14,8 @@ import {
 } from '@shared/domain/resident/person';
 import { addressGrams, nameKeys } from '@shared/domain/resident/search-keys';
 import { divisionFullName } from '@shared/validation/division-codes';
-import { db, guardedWrite } from '@renderer/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
+import { db, guardedWrite } from '@renderer/platform/db';
+import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
 import { RecordsRuleError } from './errors';
 import { householdsTable, personChangesTable, personsTable, RECORDS_TABLES } from './tables';
 

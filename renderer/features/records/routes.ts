@@ -1,8 +1,10 @@
+import { markRaw } from 'vue';
+import { Document } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/records', component: () => import('./RecordsView.vue') },
-  { path: '/records/households/:id', component: () => import('./HouseholdView.vue'), props: true },
-  { path: '/records/persons/:id', component: () => import('./PersonView.vue'), props: true },
-  { path: '/records/certificates/:id', component: () => import('./CertificatePrintView.vue'), props: true },
+  { path: '/records', meta: { nav: { key: 'records', order: 10, icon: markRaw(Document) } }, component: () => import('./views/RecordsView.vue') },
+  { path: '/records/households/:id', component: () => import('./views/HouseholdView.vue'), props: true },
+  { path: '/records/persons/:id', component: () => import('./views/PersonView.vue'), props: true },
+  { path: '/records/certificates/:id', component: () => import('./views/CertificatePrintView.vue'), props: true },
 ];

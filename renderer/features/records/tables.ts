@@ -1,4 +1,4 @@
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db';
 import type { CertificateRow } from '@shared/domain/resident/certificate';
 import type { HouseholdRow } from '@shared/domain/resident/household';
 import type { PersonChange, PersonRow } from '@shared/domain/resident/person';

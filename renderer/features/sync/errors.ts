@@ -1,6 +1,6 @@
 import type { Composer } from 'vue-i18n';
-import { PermissionDeniedError } from '@renderer/features/session/store';
-import { BundleRejectedError } from '@renderer/sync/bundle-io';
+import { PermissionDeniedError } from '@renderer/platform/session';
+import { BundleRejectedError } from '@renderer/sync';
 
 /** A failure of a sync action as one sentence for staff. */
 export function describeSyncError(error: unknown, t: Composer['t']): string {

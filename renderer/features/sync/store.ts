@@ -1,18 +1,18 @@
 import { defineStore } from 'pinia';
 import { ulid } from 'ulid';
 import { BUNDLE_EXTENSION } from '@shared/sync/bundle';
-import { db, guardedWrite } from '@renderer/db';
-import { callHost } from '@renderer/host';
-import { AUDIT_TABLE, appendAudit } from '@renderer/features/audit/audit-log';
-import { useSessionStore } from '@renderer/features/session/store';
-import { useStationStore } from '@renderer/features/station/store';
-import { base64ToBytes, bytesToBase64 } from '@renderer/sync/base64';
-import { exportBundle, importBundle, type ImportSummary } from '@renderer/sync/bundle-io';
-import { installDemoStation } from '@renderer/sync/demo';
-import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync/event-log';
-import { useRosterStore } from '@renderer/sync/roster-store';
-import { inboxContext, setExchangeUrl, startSync, syncNow } from '@renderer/sync/service';
-import { SYNC_TABLES, conflictsTable, probesTable } from '@renderer/sync/tables';
+import { db, guardedWrite } from '@renderer/platform/db';
+import { callHost } from '@renderer/platform/host';
+import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
+import { useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { base64ToBytes, bytesToBase64 } from '@renderer/platform/crypto';
+import { exportBundle, importBundle, type ImportSummary } from '@renderer/sync';
+import { installDemoStation } from '@renderer/sync';
+import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync';
+import { useRosterStore } from '@renderer/sync';
+import { inboxContext, setExchangeUrl, startSync, syncNow } from '@renderer/sync';
+import { SYNC_TABLES, conflictsTable, probesTable } from '@renderer/sync';
 
 const bundleFilters = (name: string) => [{ name, extensions: [BUNDLE_EXTENSION] }];
 

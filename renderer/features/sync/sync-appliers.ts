@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { probePayload } from '@shared/sync/events';
-import { db } from '@renderer/db';
-import { EventConflictError, EventNotAuthorizedError, type FeatureAppliers, type IncomingEvent } from '@renderer/sync/contract';
-import { acceptRoster } from '@renderer/sync/trust';
-import { META_TABLE, SYNC_TABLES, probesTable, type ProbeRow } from '@renderer/sync/tables';
+import { db } from '@renderer/platform/db';
+import { EventConflictError, EventNotAuthorizedError, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
+import { acceptRoster } from '@renderer/sync';
+import { META_TABLE, SYNC_TABLES, probesTable, type ProbeRow } from '@renderer/sync';
 
 /** The database of the inbox transaction we run in (two stations share a test process). */
 const currentDb = (): Dexie => Dexie.currentTransaction?.db ?? db();

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Role } from '../../../shared/domain/officer';
-import { DEMO_PASSWORD, demoOfficerFor } from '../../../renderer/features/session/demo-officers';
+import { DEMO_PASSWORD, demoOfficerFor } from '@renderer/app/demo/demo-officers';
 
 export interface SignInOptions {
   /** Load the demo residents too when the first-run screen offers them (default true). */

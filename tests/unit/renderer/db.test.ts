@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick } from 'vue';
-import { DATABASE_NAME, StationDatabase } from '@renderer/db/database';
-import { classifyDbError, isQuotaError } from '@renderer/db/errors';
-import { db, guardedWrite, onDbProblem, openDatabase, resetDatabaseForTests } from '@renderer/db';
-import { useLiveQuery } from '@renderer/db/use-live-query';
-import { schemaVersions } from '@renderer/db/schema';
+import { DATABASE_NAME, StationDatabase } from '@renderer/platform/db/database';
+import { classifyDbError, isQuotaError } from '@renderer/platform/db/errors';
+import { db, guardedWrite, onDbProblem, openDatabase, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { useLiveQuery } from '@renderer/platform/db/use-live-query';
+import { schemaVersions } from '@renderer/platform/db/schema';
 
 afterEach(async () => {
   resetDatabaseForTests();

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, bridgeContract, bridgeMethods, type HostBridge } from '@shared/bridge/contract';
-import { createBrowserHost } from '@renderer/host/browser-host';
-import { callHost, setHostBridge } from '@renderer/host';
+import { createBrowserHost } from '@renderer/platform/host/browser-host';
+import { callHost, setHostBridge } from '@renderer/platform/host/client';
 
 afterEach(() => setHostBridge(null));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allMessages } from '@renderer/i18n';
+import { allMessages } from '@renderer/platform/i18n/setup';
+import { appMessages } from '@renderer/app/composition';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,7 +17,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const messages = allMessages() as unknown as Record<'zh-CN' | 'en', Tree>;
+  const messages = allMessages(appMessages()) as unknown as Record<'zh-CN' | 'en', Tree>;
   const zh = leaves(messages['zh-CN']);
   const english = leaves(messages.en);
 

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { StationDatabase } from '@renderer/db/database';
+import { StationDatabase } from '@renderer/platform/db/database';
 import type { BenchCase } from '../../lib';
 
 /** The foundation's storage floor: opening the station database and raw writes through Dexie. */

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { StationDatabase } from '@renderer/db/database';
+import { StationDatabase } from '@renderer/platform/db/database';
 import { migrationCategories } from '@shared/migration/categories';
 import { defaultTimeLimits } from '@shared/migration/deadlines';
 import { emptyFilter, filterCases, type CaseFilter } from '@shared/migration/filters';

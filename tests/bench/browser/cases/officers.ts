@@ -1,14 +1,13 @@
 import Dexie from 'dexie';
 import { auditCsv } from '@shared/audit/csv';
 import { developmentStation } from '@shared/domain/dev-station';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { db, resetDatabaseForTests } from '@renderer/db';
-import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/features/audit/audit-log';
-import { verifyAuditTrail } from '@renderer/features/audit/service';
-import { loadDemoOfficers } from '@renderer/features/session/first-run';
-import { hashPassword } from '@renderer/features/session/password-hash';
-import { authenticate } from '@renderer/features/session/sign-in';
-import { DEMO_PASSWORD } from '@renderer/features/session/demo-officers';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/platform/audit/audit-log';
+import { verifyAuditTrail } from '@renderer/platform/audit/trail';
+import { hashPassword } from '@renderer/platform/session/password-hash';
+import { authenticate } from '@renderer/platform/session/sign-in';
+import { DEMO_PASSWORD, loadDemoOfficers } from '@renderer/app/demo/demo-officers';
 import { percentile, sample, type BenchCase } from '../../lib';
 
 const TRAIL = 10_000;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { ulid } from 'ulid';
-import { db, resetDatabaseForTests } from '@renderer/db';
-import { DATABASE_NAME } from '@renderer/db/database';
+import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
 import { readLog, saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/repository';
 import { inspectionsTable } from '@renderer/features/patrol/tables';
 import { exampleCheckpoint } from '@shared/patrol/checkpoint';

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { db, resetDatabaseForTests } from '@renderer/db';
-import { openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/settings/backup/backup';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/provisioning/backup';
 import type { BenchCase } from '../../lib';
 
 /**

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { DEMO_STATIONS, demoRoster, demoStationKey } from '@shared/demo/demo-network';
 import { verifyIncomingBatch } from '@shared/sync/verify';
 import { nativeVerifier } from '@renderer/sync/native-verify';
-import { StationDatabase } from '@renderer/db/database';
+import { StationDatabase } from '@renderer/platform/db/database';
 import { combineAppliers } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
 import { installDemoStation } from '@renderer/sync/demo';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@renderer/db';
-import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/features/audit/audit-log';
-import { auditEntriesFor, queryAudit, verifyAuditTrail } from '@renderer/features/audit/service';
-import { readAnchor } from '@renderer/features/audit/anchor';
+import { db } from '@renderer/platform/db/connection';
+import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/platform/audit/audit-log';
+import { auditEntriesFor, queryAudit, verifyAuditTrail } from '@renderer/platform/audit/trail';
+import { readAnchor } from '@renderer/platform/audit/anchor';
 import { chainEntry } from '@shared/audit/chain';
 import { freshState } from '../session/helpers';
 

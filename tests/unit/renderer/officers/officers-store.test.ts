@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '@shared/audit/chain';
-import { officersTable } from '@renderer/features/officers/table';
+import { officersTable } from '@renderer/platform/session/officers-table';
 import { DuplicateOfficerError, LastAdminError, PasswordPolicyError, useOfficersStore } from '@renderer/features/officers/store';
-import { PermissionDeniedError, useSessionStore } from '@renderer/features/session/store';
+import { PermissionDeniedError, useSessionStore } from '@renderer/platform/session/store';
 import { addOfficer, auditEntries, freshState, PASSWORD } from '../session/helpers';
 
 beforeEach(freshState);

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { resetDatabaseForTests } from '@renderer/db';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { resetDatabaseForTests } from '@renderer/platform/db/connection';
 import { useDraft } from '@renderer/features/patrol/drafts';
 import { draftsTable } from '@renderer/features/patrol/tables';
 

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { resetDatabaseForTests } from '@renderer/db';
-import { auditTable } from '@renderer/features/audit/audit-log';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { auditTable } from '@renderer/platform/audit/audit-log';
 import { confirmLog, PatrolWriteError, readLog, saveContingent, saveEventRow, saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/repository';
 import { appliers } from '@renderer/features/patrol/sync-appliers';
 import type { IncomingEvent } from '@renderer/sync/contract';
 import { EventNotAuthorizedError } from '@renderer/sync/contract';
 import { patrolLogsTable } from '@renderer/features/patrol/tables';
 import { eventsTable, outboxTable } from '@renderer/sync/tables';
-import { db } from '@renderer/db';
+import { db } from '@renderer/platform/db/connection';
 import { eventRow, header, inspection, JIASHAN, LOG_ID, QINGPU } from '../../shared/patrol/fixtures';
 
 afterEach(async () => {

@@ -4,13 +4,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { verifyChain, type AuditEntry } from '@shared/audit/chain';
 import { fromBase64, toBase64 } from '@shared/provisioning/bytes';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { db, resetDatabaseForTests } from '@renderer/db';
-import { setHostBridge } from '@renderer/host';
-import { appendAudit, auditTable } from '@renderer/features/audit/audit-log';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { setHostBridge } from '@renderer/platform/host/client';
+import { appendAudit, auditTable } from '@renderer/platform/audit/audit-log';
 import { PROTECTED_KEY_META, applyPackage, loadProtectedStationKey, openPackage, readPackage } from '@renderer/features/provisioning/provisioning';
-import { rememberStationKey, unlockedStationKey } from '@renderer/features/provisioning/key-cache';
-import { BackupError, STAGING_DATABASE, openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/settings/backup/backup';
+import { rememberStationKey, unlockedStationKey } from '@renderer/platform/station/key-cache';
+import { BackupError, STAGING_DATABASE, openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/provisioning/backup';
 import { FAST_N, ZHENDIAN, makeOffice, type OfficeFixture } from './office-fixture';
 
 /** "OS protection" that differs per PC, as DPAPI does: a blob from one PC does not open on another. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeContract } from '@shared/bridge/contract';
-import { DEV_MACHINE_PACKAGES_KEY, createBrowserHost } from '@renderer/host/browser-host';
+import { DEV_MACHINE_PACKAGES_KEY, createBrowserHost } from '@renderer/platform/host/browser-host';
 
 afterEach(() => localStorage.clear());
 

@@ -4,12 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { generateKeyPair } from '@shared/sync/keys';
 import { signRoster } from '@shared/sync/roster';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { db, resetDatabaseForTests } from '@renderer/db';
-import { setHostBridge } from '@renderer/host';
-import { auditTable } from '@renderer/features/audit/audit-log';
-import { STATION_IDENTITY_KEY } from '@renderer/features/station/store';
-import { META_KEYS, loadSigningStation, writeMeta } from '@renderer/sync/station-keys';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { setHostBridge } from '@renderer/platform/host/client';
+import { auditTable } from '@renderer/platform/audit/audit-log';
+import { STATION_IDENTITY_KEY } from '@renderer/platform/station/store';
+import { META_KEYS, loadSigningStation, writeMeta } from '@renderer/platform/station/signing-key';
 import { loadTrust } from '@renderer/sync/trust';
 import {
   PROTECTED_KEY_META,
@@ -20,7 +20,7 @@ import {
   readPackage,
   unlockStationKey,
 } from '@renderer/features/provisioning/provisioning';
-import { rememberStationKey, unlockedStationKey } from '@renderer/features/provisioning/key-cache';
+import { rememberStationKey, unlockedStationKey } from '@renderer/platform/station/key-cache';
 import { YAOZHUANG, ZHENDIAN, makeOffice, resealed, type OfficeFixture } from './office-fixture';
 
 /** A host whose "OS protection" is a reversible but visibly different encoding, like DPAPI from the outside. */

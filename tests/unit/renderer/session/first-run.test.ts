@@ -4,12 +4,12 @@ import { roles } from '@shared/domain/officer';
 import { officerAccount } from '@shared/domain/officer-account';
 import { passwordProblems } from '@shared/domain/password-policy';
 import { developmentStation } from '@shared/domain/dev-station';
-import { officersTable } from '@renderer/features/officers/table';
-import { DEMO_PASSWORD, demoOfficers } from '@renderer/features/session/demo-officers';
-import { loadDemoStation } from '@renderer/features/session/demo-station';
-import { createFirstAdmin, loadDemoOfficers, StationAlreadySetUpError } from '@renderer/features/session/first-run';
-import { verifyPassword } from '@renderer/features/session/password-hash';
-import { useSessionStore } from '@renderer/features/session/store';
+import { officersTable } from '@renderer/platform/session/officers-table';
+import { DEMO_PASSWORD, demoOfficers, loadDemoOfficers } from '@renderer/app/demo/demo-officers';
+import { loadDemoStation } from '@renderer/app/demo/demo-station';
+import { createFirstAdmin, StationAlreadySetUpError } from '@renderer/platform/session/first-run';
+import { verifyPassword } from '@renderer/platform/session/password-hash';
+import { useSessionStore } from '@renderer/platform/session/store';
 import { auditEntries, freshState } from './helpers';
 
 beforeEach(freshState);

@@ -6,9 +6,10 @@ import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import ElementPlus from 'element-plus';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { createAppI18n } from '@renderer/i18n';
-import SessionGate from '@renderer/features/session/components/SessionGate.vue';
-import { useSessionStore } from '@renderer/features/session/store';
+import { createAppI18n } from '@renderer/platform/i18n/setup';
+import { appMessages } from '@renderer/app/composition';
+import SessionGate from '@renderer/app/gate/SessionGate.vue';
+import { useSessionStore } from '@renderer/platform/session/store';
 import { addOfficer, freshState, PASSWORD } from './helpers';
 
 beforeEach(async () => {
@@ -22,7 +23,7 @@ async function mountGate() {
   setActivePinia(pinia);
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] });
   const Host = defineComponent({ render: () => h(SessionGate, null, { default: () => h('main', { 'data-testid': 'feature-page' }, 'page') }) });
-  const wrapper = mount(Host, { global: { plugins: [pinia, router, createAppI18n('zh-CN'), ElementPlus] }, attachTo: document.body });
+  const wrapper = mount(Host, { global: { plugins: [pinia, router, createAppI18n(appMessages(), 'zh-CN'), ElementPlus] }, attachTo: document.body });
   return { wrapper, session: useSessionStore(pinia) };
 }
 

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
-import { DATABASE_NAME } from '@renderer/db/database';
-import { resetDatabaseForTests } from '@renderer/db';
-import { auditTable } from '@renderer/features/audit/audit-log';
-import { resetAnchor } from '@renderer/features/audit/anchor';
-import { officersTable } from '@renderer/features/officers/table';
-import { newAccount } from '@renderer/features/session/first-run';
-import { hashPassword } from '@renderer/features/session/password-hash';
+import { DATABASE_NAME } from '@renderer/platform/db/database';
+import { resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { auditTable } from '@renderer/platform/audit/audit-log';
+import { resetAnchor } from '@renderer/platform/audit/anchor';
+import { officersTable } from '@renderer/platform/session/officers-table';
+import { newAccount } from '@renderer/platform/session/first-run';
+import { hashPassword } from '@renderer/platform/session/password-hash';
 import type { Role } from '@shared/domain/officer';
 import { PBKDF2_MIN_ITERATIONS, type OfficerAccount } from '@shared/domain/officer-account';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { trackIdle } from '@renderer/features/session/idle';
-import { loadSession } from '@renderer/features/session/persistence';
-import { useSessionStore } from '@renderer/features/session/store';
+import { trackIdle } from '@renderer/platform/session/idle';
+import { loadSession } from '@renderer/platform/session/persistence';
+import { useSessionStore } from '@renderer/platform/session/store';
 import { addOfficer, freshState, PASSWORD } from './helpers';
 
 describe('idle lock', () => {
@@ -57,7 +57,7 @@ describe('session across a reload', () => {
     expect(after.officer?.ref.policeNumber).toBe('100001');
     expect(after.locked).toBe(true);
 
-    const { officersTable } = await import('@renderer/features/officers/table');
+    const { officersTable } = await import('@renderer/platform/session/officers-table');
     await officersTable().update('310000:100001', { disabled: true });
     await freshPinia();
     const again = useSessionStore();

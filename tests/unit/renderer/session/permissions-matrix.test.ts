@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@shared/domain/officer';
 import { actions, type Action } from '@shared/domain/permissions';
-import { PermissionDeniedError, useSessionStore } from '@renderer/features/session/store';
+import { PermissionDeniedError, useSessionStore } from '@renderer/platform/session/store';
 import { auditEntries, freshState } from './helpers';
 
 beforeEach(freshState);

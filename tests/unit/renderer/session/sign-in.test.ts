@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '@shared/audit/chain';
 import { developmentStation } from '@shared/domain/dev-station';
-import { officersTable } from '@renderer/features/officers/table';
-import { authenticate } from '@renderer/features/session/sign-in';
-import { useSessionStore } from '@renderer/features/session/store';
+import { officersTable } from '@renderer/platform/session/officers-table';
+import { authenticate } from '@renderer/platform/session/sign-in';
+import { useSessionStore } from '@renderer/platform/session/store';
 import { addOfficer, auditEntries, freshState, PASSWORD } from './helpers';
 
 beforeEach(freshState);

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { eventPayloads } from '@shared/sync/event-registry';
-import { combineAppliers, discoveredAppliers } from '@renderer/sync/appliers';
+import { combineAppliers } from '@renderer/sync/appliers';
+import { appAppliers } from '@renderer/app/composition';
 
 describe('feature appliers', () => {
   it('finds every feature\'s appliers, one per event type, all for registered types', () => {
-    const set = discoveredAppliers();
+    const set = combineAppliers(appAppliers());
     expect(set.batchByType.has('sync.probe')).toBe(true);
     expect(set.byType.has('roster.updated')).toBe(true);
     for (const type of [...set.byType.keys(), ...set.batchByType.keys()]) expect(Object.keys(eventPayloads)).toContain(type);

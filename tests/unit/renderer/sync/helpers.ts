@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { StationDatabase } from '@renderer/db/database';
+import { StationDatabase } from '@renderer/platform/db/database';
 import { combineAppliers, type ApplierSet } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
 import { installDemoStation } from '@renderer/sync/demo';

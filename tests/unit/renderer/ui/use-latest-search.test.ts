@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useLatestSearch } from '@renderer/ui/use-latest-search';
+import { useLatestSearch } from '@renderer/platform/ui/use-latest-search';
 
 /** A search whose answers the test hands out, query by query, in any order. */
 function deferredSearch(): { search: ReturnType<typeof useLatestSearch<string>>; answer(text: string, rows: string[]): void } {

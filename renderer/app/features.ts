@@ -1,0 +1,39 @@
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import type { FeatureMessages } from '@renderer/platform/i18n';
+import type { FeatureAppliers } from '@renderer/sync';
+import { auditFeature } from '@renderer/features/audit';
+import { migrationFeature } from '@renderer/features/migration';
+import { officersFeature } from '@renderer/features/officers';
+import { patrolFeature } from '@renderer/features/patrol';
+import { provisioningFeature } from '@renderer/features/provisioning';
+import { recordsFeature } from '@renderer/features/records';
+import { settingsFeature } from '@renderer/features/settings';
+import { syncFeature } from '@renderer/features/sync';
+
+/** A way to set up a fresh installation, shown as a card on the first-run screen. Lower `order` comes first. */
+export interface FirstRunCard {
+  key: string;
+  order: number;
+  component: Component;
+}
+
+/** What a feature gives the composition root: its routes (with `meta.nav`), messages, sync appliers, first-run cards. */
+export interface AppFeature {
+  routes: RouteRecordRaw[];
+  messages?: FeatureMessages<unknown>;
+  appliers?: FeatureAppliers;
+  firstRunCards?: FirstRunCard[];
+}
+
+/** Every feature of the app. The one list: routes, navigation, messages and appliers are derived from it. */
+export const features: readonly AppFeature[] = [
+  recordsFeature,
+  migrationFeature,
+  patrolFeature,
+  syncFeature,
+  officersFeature,
+  auditFeature,
+  settingsFeature,
+  provisioningFeature,
+];

@@ -1,0 +1,15 @@
+import { defineAsyncComponent, markRaw } from 'vue';
+import messages from './messages';
+
+/** The provisioning feature as the composition root (renderer/app) wires it. */
+export const provisioningFeature = {
+  routes: [],
+  messages,
+  firstRunCards: [
+    { key: 'package', order: 5, component: markRaw(defineAsyncComponent(() => import('./components/ImportPackageOption.vue'))) },
+    { key: 'restore', order: 30, component: markRaw(defineAsyncComponent(() => import('./components/RestoreBackupOption.vue'))) },
+  ],
+};
+
+export { default as StationMaintenance } from './components/StationMaintenance.vue';
+export { unlockStationKey } from './provisioning';

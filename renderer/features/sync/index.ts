@@ -1,0 +1,14 @@
+import { defineAsyncComponent, markRaw } from 'vue';
+import messages from './messages';
+import { routes } from './routes';
+import { appliers } from './sync-appliers';
+
+/** The sync feature as the composition root (renderer/app) wires it. */
+export const syncFeature = {
+  routes,
+  messages,
+  appliers,
+  firstRunCards: [
+    { key: 'demoNetwork', order: 5, component: markRaw(defineAsyncComponent(() => import('./components/DemoStationPicker.vue'))) },
+  ],
+};

@@ -1,0 +1,1 @@
+export { callHost } from './client';

@@ -1,0 +1,12 @@
+export { default as ChangePasswordDialog } from './components/ChangePasswordDialog.vue';
+export { default as LockScreen } from './components/LockScreen.vue';
+export { default as SessionMenu } from './components/SessionMenu.vue';
+export { default as SignInView } from './components/SignInView.vue';
+export { StationAlreadySetUpError, bootstrapAccounts, createFirstAdmin, newAccount } from './first-run';
+export { trackIdle } from './idle';
+export type { IdleTracker } from './idle';
+export { OFFICERS_TABLE, officersTable } from './officers-table';
+export { hashPassword } from './password-hash';
+export { policyMessage } from './policy-message';
+export { PermissionDeniedError, signedIn, useSessionStore } from './store';
+export { default as sessionMessages } from './messages';

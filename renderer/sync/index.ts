@@ -1,0 +1,15 @@
+export { BundleRejectedError, exportBundle, importBundle } from './bundle-io';
+export type { ImportSummary } from './bundle-io';
+export { EventConflictError, EventNotAuthorizedError } from './contract';
+export type { EventApplier, FeatureAppliers, IncomingEvent } from './contract';
+export { installDemoStation } from './demo';
+export { EVENT_LOG_TABLES, appendEvent, prefetchEventHead } from './event-log';
+export { pendingByPeer } from './outbox';
+export { useRosterStore } from './roster-store';
+export type { RosterStation } from './roster-store';
+export { configureSync, exchangeUrl, inboxContext, readExchangeUrl, setExchangeUrl, startSync, syncNow } from './service';
+export { useSyncStatusStore } from './status-store';
+export { META_TABLE, SYNC_TABLES, conflictsTable, peersTable, probesTable, quarantineTable } from './tables';
+export type { ProbeRow } from './tables';
+export { acceptRoster, loadTrust, pinTrust } from './trust';
+export type { SyncSetup } from './service';
