@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
+import local from './tools/eslint-plugin-local/index.js';
 
 /**
  * The layers, enforced here (tests/lint proves each rule fires):
@@ -12,6 +13,10 @@ import globals from 'globals';
  *   renderer/         no Node, no Electron, nothing from electron/
  *   electron/preload  only shared/ and Electron's renderer-side modules
  *   electron/main     never renderer/
+ * Inside renderer/ (tools/eslint-plugin-local; the unit layout of issue #11):
+ *   local/layering        platform/* imports no sync, features or app; sync imports only platform/*; nothing outside app/ imports app/
+ *   local/no-deep-import  another unit (platform/<module>, sync, features/<feature>) only through its index.ts
+ *   folder cycles between units need the whole graph: tests/lint/import-graph.test.ts
  */
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)];
@@ -29,6 +34,9 @@ const msg = {
   mainRenderer: 'electron/main never imports renderer/ code.',
   sharedGlobal: 'shared/ is pure TypeScript: no DOM or browser globals; pass what you need in as arguments.',
 };
+
+/** Absolute, so the rules place files right whatever directory eslint runs from. */
+const layerOptions = { rendererDir: `${import.meta.dirname}/renderer`, alias: '@renderer' };
 
 const browserGlobalsBanned = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest', 'WebSocket', 'process', 'Buffer', 'require', '__dirname'];
 
@@ -86,7 +94,10 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { local },
     rules: {
+      'local/layering': ['error', layerOptions],
+      'local/no-deep-import': ['error', layerOptions],
       'no-restricted-imports': [
         'error',
         {
@@ -125,7 +136,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'tools/**/*.ts', '*.config.ts', '*.config.js', '.ci/**/*.mjs', 'tests/**/*.mjs'],
+    files: ['tests/**/*.ts', 'tools/**/*.ts', 'tools/**/*.js', '*.config.ts', '*.config.js', '.ci/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -5,6 +5,15 @@ const port = Number(process.env['YRD_WEB_PORT'] ?? 41731);
 /** Debian's Chromium where installed (CI); Playwright's own browser elsewhere. */
 const systemChromium = '/usr/bin/chromium';
 
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1360, height: 860 },
+  launchOptions: {
+    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -21,31 +30,24 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // Installs each demo station once and signs in once per role; specs reuse the states (tests/e2e/support/demo-state.ts).
+    { name: 'setup', testMatch: /\.setup\.ts$/, use: browserUse },
     {
       name: 'chromium',
-      testIgnore: /electron\.smoke\.spec\.ts/,
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1360, height: 860 },
-        launchOptions: {
-          executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: /electron\.smoke\.spec\.ts|\.setup\.ts$/,
+      dependencies: ['setup'],
+      use: browserUse,
     },
     { name: 'electron', testMatch: /electron\.smoke\.spec\.ts/ },
   ],
-  webServer: {
-    command: 'npx vite preview --config vite.web.config.ts',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
-  },
+  // The browser-host suites need the built web app served; the Electron smoke test alone (CI's Windows and Linux
+  // jobs, `--project electron`) does not, and sets YRD_NO_WEB_SERVER=1.
+  webServer: process.env['YRD_NO_WEB_SERVER']
+    ? undefined
+    : {
+        command: 'npx vite preview --config vite.web.config.ts',
+        url: `http://127.0.0.1:${port}/`,
+        reuseExistingServer: !process.env['CI'],
+        timeout: 60_000,
+      },
 });

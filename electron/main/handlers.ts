@@ -1,7 +1,9 @@
 import type { BrowserWindow, IpcMainInvokeEvent, OpenDialogOptions, SafeStorage, SaveDialogOptions } from 'electron';
 import { basename, join, win32 } from 'node:path';
 import { MACHINE_PACKAGE_EXTENSION, MAX_MACHINE_PACKAGES } from '@shared/bridge/contract';
+import type { MachinePolicyReport } from '@shared/policy/machine-policy';
 import type { BridgeHandlers } from './bridge';
+import { diagnosticsZip, type DiagnosticsDeps } from './diagnostics';
 
 /** The slice of Electron and the file system the handlers use, injected so they are tested without Electron. */
 export interface HostDeps {
@@ -21,13 +23,25 @@ export interface HostDeps {
   machinePackageDir: string | null;
   listDir(path: string): Promise<string[]>;
   modifiedAt(path: string): Promise<Date>;
+  /** Machine policies, read once at start-up (electron/main/policy.ts). */
+  policies: MachinePolicyReport;
+  /** What 导出诊断信息 reads besides the renderer's arguments. */
+  diagnostics: Pick<DiagnosticsDeps, 'host' | 'logsDir' | 'crashDumpsDir' | 'keepPathPrefixes' | 'now'>;
 }
 
 /** A provisioning package is a few KiB; anything much larger in that folder is not one. */
 export const MAX_PACKAGE_BYTES = 1024 * 1024;
 
-/** Where group policy / SCCM put packages: %ProgramData%\YRD Station on Windows, /etc/yrd-station elsewhere. */
-export function machinePackageDirFor(platform: string, env: Record<string, string | undefined>): string | null {
+/**
+ * Where group policy / SCCM put packages: the folder the machine policy names (ProvisioningPackageFolder), else
+ * %ProgramData%\YRD Station on Windows, /etc/yrd-station elsewhere.
+ */
+export function machinePackageDirFor(
+  platform: string,
+  env: Record<string, string | undefined>,
+  policies: Pick<MachinePolicyReport, 'policies'> = { policies: {} },
+): string | null {
+  if (policies.policies.packageFolder) return policies.policies.packageFolder;
   if (platform === 'win32') return env['ProgramData'] ? win32.join(env['ProgramData'], 'YRD Station') : null;
   return '/etc/yrd-station';
 }
@@ -109,6 +123,11 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
     'provisioning.findPackages': async () => {
       const dir = deps.machinePackageDir;
       return { folder: dir ?? '', packages: dir ? await readMachinePackages(dir) : [] };
+    },
+    'policy.get': async () => deps.policies,
+    'diagnostics.export': async (args, event) => {
+      const zip = await diagnosticsZip({ ...deps.diagnostics, ...deps, policies: deps.policies }, args);
+      return saveBytes(event, args.suggestedName, [{ name: 'ZIP', extensions: ['zip'] }], zip);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { FeatureMessages } from '@renderer/platform/i18n';
+import type { ErrorTranslator } from '@renderer/platform/ui';
 import type { FeatureAppliers } from '@renderer/sync';
 import { auditFeature } from '@renderer/features/audit';
 import { migrationFeature } from '@renderer/features/migration';
@@ -18,10 +19,12 @@ export interface FirstRunCard {
   component: Component;
 }
 
-/** What a feature gives the composition root: its routes (with `meta.nav`), messages, sync appliers, first-run cards. */
+/** What a feature gives the composition root: its routes (with `meta.nav`), messages, error words, sync appliers, first-run cards. */
 export interface AppFeature {
   routes: RouteRecordRaw[];
   messages?: FeatureMessages<unknown>;
+  /** Its error classes → i18n keys (`describeError`, `fieldErrors`). */
+  errors?: ErrorTranslator;
   appliers?: FeatureAppliers;
   firstRunCards?: FirstRunCard[];
 }

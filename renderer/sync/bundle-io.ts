@@ -5,7 +5,7 @@ import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_VERSION, 
 import { applyCheckedBatch, checkBatch, type InboxContext, type ReceiveResult } from './inbox';
 import { pipelined } from './pipeline';
 import { nextBatches, pendingByPeer } from './outbox';
-import { loadSigningStation } from '@renderer/platform/station';
+import { signingStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
 
 export interface ExportedBundle {
@@ -21,7 +21,7 @@ export interface ExportedBundle {
  * batch that arrives both ways is applied once.
  */
 export async function exportBundle(database: Dexie, peers?: string[]): Promise<ExportedBundle> {
-  const self = await loadSigningStation(database);
+  const self = await signingStation(database);
   const pending = await pendingByPeer(database);
   const chosen = (peers ?? [...pending.keys()]).filter((p) => pending.has(p)).sort();
   const batches: SignedBatch[] = [];
@@ -57,7 +57,7 @@ export interface ImportSummary {
  * refused outright); then each batch for us goes through exactly the inbox path. Importing twice changes nothing.
  */
 export async function importBundle(ctx: InboxContext, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-  const [self, trust] = await Promise.all([loadSigningStation(ctx.database), loadTrust(ctx.database)]);
+  const [self, trust] = await Promise.all([signingStation(ctx.database), loadTrust(ctx.database)]);
   if (!trust.roster) throw new BundleRejectedError('noRoster');
   const stations = trust.roster.roster.stations;
   const decoded = decodeBundle(bytes, (code) => stations.find((s) => s.code === code)?.publicKey);

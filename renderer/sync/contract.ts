@@ -1,9 +1,12 @@
+import type { Transaction } from 'dexie';
 import type { EventType } from '@shared/sync/event-registry';
 
 /**
  * What features give the sync engine so it can apply incoming events to their local state.
  * A feature lists them in `renderer/features/<feature>/sync-appliers.ts` as `export const appliers: FeatureAppliers`
- * (found at build time). The inbox runs each applier inside its one Dexie transaction, which also holds `tables`.
+ * (found at build time). The inbox runs each applier inside its one Dexie transaction, which also holds `tables`,
+ * and hands it that transaction: an applier reads and writes through it (`table(tx)`), never through the window's
+ * global `db()` (two stations share a test process; the write must commit or roll back with the batch).
  */
 export interface IncomingEvent {
   id: string;
@@ -16,7 +19,7 @@ export interface IncomingEvent {
   payload: unknown;
 }
 
-export type EventApplier = (event: IncomingEvent) => Promise<void>;
+export type EventApplier = (event: IncomingEvent, tx: Transaction) => Promise<void>;
 
 /**
  * Applies a run of consecutive events of one type in a few storage round trips instead of one or more per event
@@ -24,7 +27,7 @@ export type EventApplier = (event: IncomingEvent) => Promise<void>;
  * same state as applying them one by one, in order, and answer per event: null when applied, or the conflict.
  * Throwing (e.g. EventNotAuthorizedError) refuses the whole batch, as a single applier's throw does.
  */
-export type EventBatchApplier = (events: IncomingEvent[]) => Promise<(EventConflictError | null)[]>;
+export type EventBatchApplier = (events: IncomingEvent[], tx: Transaction) => Promise<(EventConflictError | null)[]>;
 
 export interface FeatureAppliers {
   /** Dexie tables the appliers write, so the inbox transaction can include them. */

@@ -6,7 +6,7 @@ import type { ApplierSet } from './appliers';
 import { openExchange, type ConnectFn, type Delivery, type Exchange } from './exchange';
 import { applyCheckedBatch, checkWireBatch, type CheckedBatch, type ReceiveResult } from './inbox';
 import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from './outbox';
-import { loadSigningStation } from '@renderer/platform/station';
+import { signingStation } from '@renderer/platform/station';
 import { outboxTable } from './tables';
 import { loadTrust } from './trust';
 
@@ -86,7 +86,7 @@ export class SyncEngine {
     let attempts = 0;
     while (this.running && this.url) {
       try {
-        const { identity, key } = await loadSigningStation(this.options.database);
+        const { identity, key } = await signingStation(this.options.database);
         this.exchange = await openExchange(this.url, { code: identity.code, secretKey: key.secretKey }, this.options.connect);
       } catch (error) {
         attempts += 1;
@@ -177,7 +177,7 @@ export class SyncEngine {
     if (!exchange || !this.connected || exchange.connection.isClosed()) return;
     const pending = await pendingByPeer(this.options.database);
     if (pending.size === 0) return;
-    const self = await loadSigningStation(this.options.database);
+    const self = await signingStation(this.options.database);
     const trust = await loadTrust(this.options.database);
     const neighbours = new Set(trust.roster ? neighboursOf(trust.roster.roster, self.identity.code).map((s) => s.code) : []);
     this.setState('syncing');

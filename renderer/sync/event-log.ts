@@ -7,7 +7,7 @@ import { GENESIS_HASH, PROTOCOL_VERSION, officerKeyString, signEvent, type Signe
 import { sha256Hex } from '@shared/sync/keys';
 import { formatHlc, parseHlc, tickHlc, observeHlc, HLC_ZERO, type Hlc } from '@shared/sync/hlc';
 import { db } from '@renderer/platform/db';
-import { loadSigningStation, type SigningStation } from '@renderer/platform/station';
+import { signingStation, type SigningStation } from '@renderer/platform/station';
 import { META_TABLE, SYNC_TABLES, eventsTable, outboxTable, type EventRow } from './tables';
 
 /** Include these in your Dexie 'rw' transaction (with your own tables) when you call appendEvent. */
@@ -53,7 +53,7 @@ const heads = new WeakMap<object, Head>();
 async function headFor(tx: Transaction): Promise<Head> {
   const cached = heads.get(tx.idbtrans);
   if (cached) return cached;
-  const signing = await loadSigningStation(tx.db);
+  const signing = await signingStation(tx.db);
   const last = await lastOwnEvent(tx.db, signing.identity.code);
   const head = { signing, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH, hlc: last?.hlc };
   heads.set(tx.idbtrans, head);

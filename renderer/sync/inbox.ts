@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import { ulid } from 'ulid';
 import type { SignedBatch } from '@shared/sync/batch';
 import { GENESIS_HASH, parseEventPayload as parsePayload, type SignedEvent } from '@shared/sync/event';
@@ -8,7 +9,7 @@ import type { ApplierSet } from './appliers';
 import { EventConflictError, EventNotAuthorizedError, type EventApplier, type IncomingEvent } from './contract';
 import { eventRow, observeRemoteHlc } from './event-log';
 import { nativeVerifier } from './native-verify';
-import { loadSigningStation } from '@renderer/platform/station';
+import { signingStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
 import {
   META_TABLE,
@@ -70,6 +71,8 @@ interface Group {
 
 /** One batch's work inside the transaction: new log rows and the author's cursor are written once, at the end. */
 interface Run {
+  /** The batch's transaction, handed to the appliers. */
+  tx: Transaction;
   cursor: CursorRow;
   rows: EventRow[];
   tally: Tally;
@@ -112,7 +115,10 @@ async function applyGroup(ctx: InboxContext, group: Group, run: Run): Promise<vo
   if (!applyBatch) throw new Error(`no batch applier for ${group.type}`);
   let outcomes: (EventConflictError | null)[];
   try {
-    outcomes = await applyBatch(group.events.map((e) => incoming(e, parseEventPayload(e.type, e.payload))));
+    outcomes = await applyBatch(
+      group.events.map((e) => incoming(e, parseEventPayload(e.type, e.payload))),
+      run.tx,
+    );
   } catch (error) {
     throw refusal(error, group.events[0]?.id ?? '');
   }
@@ -125,7 +131,7 @@ async function applyGroup(ctx: InboxContext, group: Group, run: Run): Promise<vo
 
 async function applySingle(ctx: InboxContext, applier: EventApplier, event: SignedEvent, run: Run): Promise<void> {
   try {
-    await applier(incoming(event, parseEventPayload(event.type, event.payload)));
+    await applier(incoming(event, parseEventPayload(event.type, event.payload)), run.tx);
     run.tally.applied += 1;
   } catch (error) {
     if (!(error instanceof EventConflictError)) throw refusal(error, event.id);
@@ -170,7 +176,7 @@ function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void
 }
 
 /** Applies events now in order for their author, then any that were waiting behind them. */
-async function applyInOrder(ctx: InboxContext, batch: SignedBatch, tally: Tally): Promise<void> {
+async function applyInOrder(ctx: InboxContext, tx: Transaction, batch: SignedBatch, tally: Tally): Promise<void> {
   const author = batch.from;
   const events = [...batch.events].sort((a, b) => a.seq - b.seq);
   const stored = await cursorsTable(ctx.database).get(author);
@@ -181,7 +187,7 @@ async function applyInOrder(ctx: InboxContext, batch: SignedBatch, tally: Tally)
     pendingTable(ctx.database).where('author').equals(author).count(),
   ]);
   const known = new Map(seen.map((e, i) => [e.id, seenRows[i]]));
-  const run: Run = { cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], tally, group: null };
+  const run: Run = { tx, cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], tally, group: null };
   let waiting = waitingBefore > 0;
   for (const event of events) {
     const previously = known.get(event.id);
@@ -241,7 +247,7 @@ class RosterChangedError extends Error {}
 
 /** Signatures, roster membership, payload schemas: everything that can be checked outside the transaction. */
 export async function checkBatch(ctx: InboxContext, raw: unknown, via: Via): Promise<CheckedBatch> {
-  const [{ identity }, trust] = await Promise.all([loadSigningStation(ctx.database), loadTrust(ctx.database)]);
+  const [{ identity }, trust] = await Promise.all([signingStation(ctx.database), loadTrust(ctx.database)]);
   if (!trust.roster) throw new Error('no trust roster: cannot verify incoming batches');
   const check = await verifyIncomingBatch(raw, identity.code, trust.roster.roster, nativeVerifier);
   if (check.ok) return { kind: 'verified', via, raw, batch: check.batch, rosterVersion: trust.roster.roster.version };
@@ -269,10 +275,10 @@ export async function applyCheckedBatch(ctx: InboxContext, checked: CheckedBatch
   const { batch, via } = checked;
   const tally: Tally = { applied: 0, duplicates: 0, waiting: 0, conflicts: 0 };
   try {
-    await ctx.database.transaction('rw', inboxTables(ctx), async () => {
+    await ctx.database.transaction('rw', inboxTables(ctx), async (tx) => {
       const trust = await loadTrust(ctx.database);
       if (trust.roster?.roster.version !== checked.rosterVersion) throw new RosterChangedError();
-      await applyInOrder(ctx, batch, tally);
+      await applyInOrder(ctx, tx, batch, tally);
       const peer = (await peersTable(ctx.database).get(batch.from)) ?? { code: batch.from, lastSentAt: null, lastReceivedAt: null, lastError: null, attempts: 0 };
       await peersTable(ctx.database).put({ ...peer, lastReceivedAt: new Date().toISOString() });
     });

@@ -1,5 +1,7 @@
 export { BundleRejectedError, exportBundle, importBundle } from './bundle-io';
 export type { ImportSummary } from './bundle-io';
+export { COMMAND_TABLES, runCommand } from './command';
+export type { Command, CommandScope, OutgoingEvent } from './command';
 export { EventConflictError, EventNotAuthorizedError } from './contract';
 export type { EventApplier, FeatureAppliers, IncomingEvent } from './contract';
 export { installDemoStation } from './demo';
@@ -7,7 +9,7 @@ export { EVENT_LOG_TABLES, appendEvent, prefetchEventHead } from './event-log';
 export { pendingByPeer } from './outbox';
 export { useRosterStore } from './roster-store';
 export type { RosterStation } from './roster-store';
-export { configureSync, exchangeUrl, inboxContext, readExchangeUrl, setExchangeUrl, startSync, syncNow } from './service';
+export { configureSync, exchangeUrl, exchangeUrlMeta, inboxContext, readExchangeUrl, setExchangeUrl, startSync, syncNow } from './service';
 export { useSyncStatusStore } from './status-store';
 export { META_TABLE, SYNC_TABLES, conflictsTable, peersTable, probesTable, quarantineTable } from './tables';
 export type { ProbeRow } from './tables';

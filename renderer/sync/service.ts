@@ -1,20 +1,22 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
-import { db } from '@renderer/platform/db';
+import { META_TABLE, db, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
 import { useSyncStatusStore } from './status-store';
 import { combineAppliers, type ApplierSet } from './appliers';
 import type { FeatureAppliers } from './contract';
 import { SyncEngine } from './engine';
 import { browserConnect, type ConnectFn } from './exchange';
 import type { InboxContext } from './inbox';
-import { META_KEYS, readMeta, writeMeta } from '@renderer/platform/station';
-import { META_TABLE, outboxTable } from './tables';
+import { outboxTable } from './tables';
 
 /** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
 export const exchangeUrl = z
   .string()
   .trim()
   .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'ws:// or wss:// address');
+
+/** Where this station's exchange is: provisioning writes it with the package, the 同步 page changes it. */
+export const exchangeUrlMeta = defineMetaKey('sync.exchangeUrl', exchangeUrl.nullable());
 
 let engine: SyncEngine | null = null;
 let pendingWatch: Subscription | null = null;
@@ -44,8 +46,7 @@ export function inboxContext(): InboxContext {
 }
 
 export async function readExchangeUrl(): Promise<string | null> {
-  const parsed = exchangeUrl.safeParse(await readMeta(db(), META_KEYS.exchangeUrl));
-  return parsed.success ? parsed.data : null;
+  return readMeta(exchangeUrlMeta);
 }
 
 /** Starts (or restarts) the engine for the configured exchange; without one, the status says 未配置. */
@@ -78,7 +79,7 @@ export async function stopSync(): Promise<void> {
 export async function setExchangeUrl(url: string | null): Promise<void> {
   const value = url === null ? null : exchangeUrl.parse(url);
   await db().transaction('rw', META_TABLE, async () => {
-    await writeMeta(db(), META_KEYS.exchangeUrl, value);
+    await writeMeta(exchangeUrlMeta, value);
   });
   await startSync();
 }

@@ -122,4 +122,5 @@ export const conflictsTable = (d?: Db) => pick(d).table<ConflictRow, string>(SYN
 export const peersTable = (d?: Db) => pick(d).table<PeerRow, string>(SYNC_TABLES.peers);
 export const probesTable = (d?: Db) => pick(d).table<ProbeRow, string>(SYNC_TABLES.probes);
 
-export const META_TABLE = 'meta';
+/** The meta table is platform/db's (typed keys); sync's transactions include it for identity, key and trust. */
+export { META_TABLE } from '@renderer/platform/db';

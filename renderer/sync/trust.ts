@@ -1,8 +1,11 @@
 import type Dexie from 'dexie';
 import { publicKeyHex } from '@shared/sync/keys';
 import { checkRoster, signedRoster, type RosterCheck, type SignedRoster } from '@shared/sync/roster';
-import { META_KEYS, readMeta, writeMeta } from '@renderer/platform/station';
-import { META_TABLE } from './tables';
+import { META_TABLE, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
+
+/** The root key this station trusts (pinned once, by provisioning or the demo installer) and its newest roster. */
+const rootPublicKeyMeta = defineMetaKey('sync.rootPublicKey', publicKeyHex);
+const rosterMeta = defineMetaKey('sync.roster', signedRoster);
 
 /** What this station trusts: the pinned root key and the newest roster it signed. */
 export interface Trust {
@@ -11,9 +14,8 @@ export interface Trust {
 }
 
 export async function loadTrust(database: Dexie): Promise<Trust> {
-  const root = publicKeyHex.safeParse(await readMeta(database, META_KEYS.rootPublicKey));
-  const stored = signedRoster.safeParse(await readMeta(database, META_KEYS.roster));
-  return { rootPublicKey: root.success ? root.data : null, roster: stored.success ? stored.data : null };
+  const [rootPublicKey, roster] = await Promise.all([readMeta(rootPublicKeyMeta, database), readMeta(rosterMeta, database)]);
+  return { rootPublicKey, roster };
 }
 
 /**
@@ -25,7 +27,7 @@ export async function acceptRoster(database: Dexie, candidate: unknown): Promise
     const trust = await loadTrust(database);
     if (!trust.rootPublicKey) return { ok: false, reason: 'badSignature' };
     const check = checkRoster(candidate, trust.rootPublicKey, trust.roster?.roster.version ?? 0);
-    if (check.ok) await writeMeta(database, META_KEYS.roster, signedRoster.parse(candidate));
+    if (check.ok) await writeMeta(rosterMeta, signedRoster.parse(candidate), database);
     return check;
   };
   return database.transaction('rw', META_TABLE, write);
@@ -34,9 +36,9 @@ export async function acceptRoster(database: Dexie, candidate: unknown): Promise
 /** Pins the root key (provisioning, or the demo network) and stores the first roster it signed. */
 export async function pinTrust(database: Dexie, rootPublicKey: string, roster: SignedRoster): Promise<void> {
   await database.transaction('rw', META_TABLE, async () => {
-    await writeMeta(database, META_KEYS.rootPublicKey, publicKeyHex.parse(rootPublicKey));
+    await writeMeta(rootPublicKeyMeta, rootPublicKey, database);
     const check = checkRoster(roster, rootPublicKey, 0);
     if (!check.ok) throw new Error(`roster refused: ${check.reason}`);
-    await writeMeta(database, META_KEYS.roster, roster);
+    await writeMeta(rosterMeta, roster, database);
   });
 }

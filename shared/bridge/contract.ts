@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { diagnosticsExportArgs } from '../diagnostics/diagnostics';
+import { machinePolicyReport } from '../policy/machine-policy';
+import { HOST_BRIDGE_GLOBAL, bridgeChannel, bridgeMethodNames, type BridgeMethodName } from './methods';
 
 /**
  * The host bridge: every call the renderer may make to its host (Electron main, or the browser host).
@@ -101,6 +104,22 @@ export const bridgeContract = {
         .max(MAX_MACHINE_PACKAGES),
     }),
   },
+  /**
+   * Machine policies an installer set by group policy (HKLM\Software\Policies\YRD Station on Windows): they win
+   * over local settings, and the UI shows such a setting as locked. The browser host has none.
+   */
+  'policy.get': {
+    args: z.object({}),
+    result: machinePolicyReport,
+  },
+  /**
+   * 设置 → 导出诊断信息: a zip for support with the version, the host's logs (personal data removed), the sync status
+   * and the schema version the renderer passes in, saved where the user chooses. Never resident data.
+   */
+  'diagnostics.export': {
+    args: diagnosticsExportArgs,
+    result: saveOutcome,
+  },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
@@ -109,7 +128,13 @@ export type BridgeArgs<M extends BridgeMethod> = z.input<BridgeContract[M]['args
 export type BridgeParsedArgs<M extends BridgeMethod> = z.output<BridgeContract[M]['args']>;
 export type BridgeResult<M extends BridgeMethod> = z.output<BridgeContract[M]['result']>;
 
-export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
+/** The contract's methods in order: the same list the preload uses (shared/bridge/methods.ts). */
+export const bridgeMethods: readonly BridgeMethod[] = bridgeMethodNames;
+
+// The written-out list and the contract's keys are one set: either side missing a name fails the type check.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: SameSet<BridgeMethodName, BridgeMethod> = true;
+void namesMatchContract;
 
 /** Every failure crosses the bridge as one of these codes, never as a raw exception. */
 export const bridgeErrorCode = z.enum(['FORBIDDEN_SENDER', 'INVALID_ARGS', 'INVALID_RESULT', 'UNKNOWN_METHOD', 'HOST_ERROR']);
@@ -130,11 +155,7 @@ export type HostBridge = {
   [M in BridgeMethod]: (args: BridgeArgs<M>) => Promise<BridgeReply>;
 };
 
-/** The name under which the preload exposes the bridge on window. */
-export const HOST_BRIDGE_GLOBAL = 'yrdHost';
-
-/** IPC channel for a method; one channel per method keeps main's handlers explicit. */
-export const bridgeChannel = (method: BridgeMethod): string => `yrd:${method}`;
+export { HOST_BRIDGE_GLOBAL, bridgeChannel };
 
 export class BridgeError extends Error {
   constructor(

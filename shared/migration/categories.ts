@@ -1,24 +1,14 @@
 import { z } from 'zod';
 
 /**
- * Migration categories (迁移类别). Codes in English; the Chinese terms are the domain's own names.
+ * Migration categories (迁移类别). Codes in English; the Chinese terms are the domain's own names. Their names
+ * in the UI are the migration feature's messages (`migration.category.*`).
  * spouse 夫妻投靠 · parentsToChild 父母投靠子女 · childToParents 子女投靠父母 · talent 人才引进 (人社 approves) ·
  * jobTransfer 工作调动 · student 大中专学生入学 · graduate 毕业生就业
  */
 export const migrationCategories = ['spouse', 'parentsToChild', 'childToParents', 'talent', 'jobTransfer', 'student', 'graduate'] as const;
 export const migrationCategory = z.enum(migrationCategories);
 export type MigrationCategory = z.infer<typeof migrationCategory>;
-
-/** Chinese names as printed on the documents (the UI translates through i18n). */
-export const categoryNamesZh: Record<MigrationCategory, string> = {
-  spouse: '夫妻投靠',
-  parentsToChild: '父母投靠子女',
-  childToParents: '子女投靠父母',
-  talent: '人才引进',
-  jobTransfer: '工作调动',
-  student: '大中专学生入学',
-  graduate: '大中专毕业生就业',
-};
 
 /** Talent cases are approved by the human-resources department (人社部门); public security acts on its reference. */
 export function needsHrApproval(category: MigrationCategory): boolean {

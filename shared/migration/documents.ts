@@ -13,21 +13,18 @@ export function documentNumber(kind: DocumentKind, station: string, issuedAt: st
   return `${prefixes[kind]}${station}${beijing(issuedAt).format('YYYY')}${String(seq).padStart(5, '0')}`;
 }
 
-/** The issuing authority printed on a document: the district sub-bureau of the station (分局). */
-export function issuingAuthority(station: StationRef): string {
-  return `${station.districtName}公安分局 ${station.name}`.trim();
-}
-
 export interface PermitInput {
   intake: Intake;
   station: StationRef;
+  /** The issuing authority as printed (分局 and station): official text, worded by the renderer. */
+  authority: string;
   officer: OfficerRef;
   issuedAt: string;
   seq: number;
   limits: MigrationTimeLimits;
 }
 
-export function buildPermit({ intake, station, officer, issuedAt, seq, limits }: PermitInput): MovePermit {
+export function buildPermit({ intake, station, authority, officer, issuedAt, seq, limits }: PermitInput): MovePermit {
   return {
     number: documentNumber('permit', station.code, issuedAt, seq),
     person: intake.applicant,
@@ -38,7 +35,7 @@ export function buildPermit({ intake, station, officer, issuedAt, seq, limits }:
     householderName: intake.destination.householderName,
     category: intake.category,
     hrApprovalRef: intake.hrApprovalRef,
-    issuingAuthority: issuingAuthority(station),
+    issuingAuthority: authority,
     issuingStation: station,
     officer,
     issuedAt,
@@ -52,6 +49,8 @@ export interface CertificateInput {
   persons: RegisteredItems[];
   originAddress: string;
   station: StationRef;
+  /** The origin's authority as printed (分局 and station): official text, worded by the renderer. */
+  authority: string;
   officer: OfficerRef;
   issuedAt: string;
   seq: number;
@@ -63,7 +62,7 @@ export function buildCertificate(input: CertificateInput): MigrationCertificate 
     number: documentNumber('certificate', input.station.code, input.issuedAt, input.seq),
     persons: input.persons,
     originAddress: input.originAddress,
-    originAuthority: issuingAuthority(input.station),
+    originAuthority: input.authority,
     destinationAddress: input.permit.destinationAddress,
     category: input.permit.category,
     permitNumber: input.permit.number,

@@ -6,7 +6,7 @@ import { roles as allRoles, type Role } from '../domain/officer';
  * The migration workflow as a pure state machine. Every transition names the state(s) it leaves, the state it
  * reaches, the side that may take it (迁入地 destination / 迁出地 origin) and the permission whose roles may take
  * it; guards add the time rules (expired documents cannot be acted on). Anything else is refused with a reason
- * code and a zh-CN message.
+ * code and its parameters; the renderer words it in the UI language (shared/ speaks codes, not Chinese).
  */
 export const migrationStatuses = [
   'draft', // 草稿
@@ -82,42 +82,6 @@ export const transitionRules: Record<MigrationTransition, TransitionRule> = {
 
 export const terminalStatuses: readonly MigrationStatus[] = ['rejected', 'returned', 'settled', 'withdrawn', 'permitExpired', 'certificateExpired'];
 
-export const statusNamesZh: Record<MigrationStatus, string> = {
-  draft: '草稿',
-  submitted: '待审批',
-  rejected: '不予批准',
-  permitIssued: '已准迁',
-  certificateIssued: '已签发迁移证',
-  returned: '已退回',
-  settled: '已落户',
-  withdrawn: '已撤回',
-  permitExpired: '准迁证明已过期',
-  certificateExpired: '迁移证已过期',
-};
-
-export const transitionNamesZh: Record<MigrationTransition, string> = {
-  submit: '提交申请',
-  approve: '审批通过',
-  reject: '不予批准',
-  withdraw: '撤回申请',
-  recordContact: '核实联系',
-  issueCertificate: '签发迁移证',
-  return: '退回',
-  notifyApplicant: '通知申请人',
-  settle: '落户',
-  expirePermit: '准迁证明过期',
-  expireCertificate: '迁移证过期',
-};
-
-const sideNamesZh: Record<Side, string> = { destination: '迁入地', origin: '迁出地' };
-const roleNamesZh: Record<Role, string> = {
-  window: '窗口民警',
-  approver: '人口办审批',
-  patrolLead: '巡逻带班',
-  stationAdmin: '所管理员',
-  auditor: '审计员',
-};
-
 /** What the machine needs to know about a case to decide; dates are YYYY-MM-DD (Beijing). */
 export interface CaseFacts {
   status: MigrationStatus;
@@ -132,19 +96,26 @@ export interface Actor {
   roles: readonly Role[];
 }
 
-export type RefusalCode = 'wrongState' | 'wrongSide' | 'wrongRole' | 'permitExpired' | 'certificateExpired' | 'notYetExpired' | 'contactMissing';
+/** Why a transition is refused, with what the message needs to name (the first thing wrong). */
+export type Refusal =
+  | { code: 'wrongState'; params: { status: MigrationStatus; transition: MigrationTransition } }
+  | { code: 'wrongSide'; params: { transition: MigrationTransition; side: Side } }
+  | { code: 'wrongRole'; params: { transition: MigrationTransition; roles: readonly Role[] } }
+  | { code: 'permitExpired'; params: { date: string } }
+  | { code: 'certificateExpired'; params: { date: string } }
+  | { code: 'notYetExpired'; params: { document: 'permit' | 'certificate' } }
+  | { code: 'contactMissing'; params: Record<string, never> };
+export type RefusalCode = Refusal['code'];
 
-export type Decision =
-  | { ok: true; to: MigrationStatus }
-  | { ok: false; code: RefusalCode; message: string };
+export type Decision = { ok: true; to: MigrationStatus } | ({ ok: false } & Refusal);
 
 export function rolesFor(transition: MigrationTransition): readonly Role[] {
   const allowed: readonly Role[] = permissions[transitionRules[transition].action];
   return allRoles.filter((r) => allowed.includes(r));
 }
 
-function refuse(code: RefusalCode, message: string): Decision {
-  return { ok: false, code, message };
+function refuse(refusal: Refusal): Decision {
+  return { ok: false, ...refusal };
 }
 
 function checkGuard(guard: Guard, facts: CaseFacts, today: string): Decision | null {
@@ -152,24 +123,23 @@ function checkGuard(guard: Guard, facts: CaseFacts, today: string): Decision | n
   const certificateOver = facts.certificateValidUntil !== undefined && today > facts.certificateValidUntil;
   switch (guard) {
     case 'permitValid':
-      return permitOver ? refuse('permitExpired', `准予迁入证明已于 ${facts.permitValidUntil} 过期，不能继续办理`) : null;
+      return permitOver ? refuse({ code: 'permitExpired', params: { date: facts.permitValidUntil ?? '' } }) : null;
     case 'certificateValid':
-      return certificateOver ? refuse('certificateExpired', `户口迁移证已于 ${facts.certificateValidUntil} 过期，不能继续办理`) : null;
+      return certificateOver ? refuse({ code: 'certificateExpired', params: { date: facts.certificateValidUntil ?? '' } }) : null;
     case 'permitExpired':
-      return permitOver ? null : refuse('notYetExpired', '准予迁入证明尚在有效期内');
+      return permitOver ? null : refuse({ code: 'notYetExpired', params: { document: 'permit' } });
     case 'certificateExpired':
-      return certificateOver ? null : refuse('notYetExpired', '户口迁移证尚在有效期内');
+      return certificateOver ? null : refuse({ code: 'notYetExpired', params: { document: 'certificate' } });
     case 'contactRecorded':
-      return facts.contactRecorded ? null : refuse('contactMissing', '请先记录与申请人的核实联系');
+      return facts.contactRecorded ? null : refuse({ code: 'contactMissing', params: {} });
   }
 }
 
 /** The state, side and time checks, without roles: also used for events from another station. */
 export function decideForSide(facts: CaseFacts, transition: MigrationTransition, actorSide: Side, today: string): Decision {
   const rule = transitionRules[transition];
-  const name = transitionNamesZh[transition];
-  if (!rule.from.includes(facts.status)) return refuse('wrongState', `案件状态为“${statusNamesZh[facts.status]}”，不能${name}`);
-  if (rule.side !== actorSide) return refuse('wrongSide', `“${name}”只能由${sideNamesZh[rule.side]}派出所办理`);
+  if (!rule.from.includes(facts.status)) return refuse({ code: 'wrongState', params: { status: facts.status, transition } });
+  if (rule.side !== actorSide) return refuse({ code: 'wrongSide', params: { transition, side: rule.side } });
   for (const guard of rule.guards) {
     const refusal = checkGuard(guard, facts, today);
     if (refusal) return refusal;
@@ -179,16 +149,13 @@ export function decideForSide(facts: CaseFacts, transition: MigrationTransition,
 
 /**
  * Decides whether `actor` may take `transition` on a case in `facts` on Beijing date `today`.
- * Order of checks: state, side, role, then the time rules, so the message names the first thing wrong.
+ * Order of checks: state, side, role, then the time rules, so the refusal names the first thing wrong.
  */
 export function decide(facts: CaseFacts, transition: MigrationTransition, actor: Actor, today: string): Decision {
   const rule = transitionRules[transition];
   if (!rule.from.includes(facts.status) || rule.side !== actor.side) return decideForSide(facts, transition, actor.side, today);
   const allowed = rolesFor(transition);
-  if (!actor.roles.some((r) => allowed.includes(r))) {
-    const who = allowed.map((r) => roleNamesZh[r]).join('、');
-    return refuse('wrongRole', `“${transitionNamesZh[transition]}”须由${who}办理`);
-  }
+  if (!actor.roles.some((r) => allowed.includes(r))) return refuse({ code: 'wrongRole', params: { transition, roles: allowed } });
   return decideForSide(facts, transition, actor.side, today);
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stationCode } from '../domain/station';
-import { citizenIdMessages, parseCitizenId } from '../validation/citizen-id';
+import { parseCitizenId } from '../validation/citizen-id';
 import { parsePlate } from '../validation/plate';
 import { ulidId } from './log';
 
@@ -23,7 +23,7 @@ export const checkedPerson = z.object({
   name: z.string().trim().min(1).max(30),
   idNumber: z.string().superRefine((value, ctx) => {
     const parsed = parseCitizenId(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: citizenIdMessages[parsed.error] });
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `idNumber.${parsed.error}` });
   }),
   result: personResult,
 });

@@ -66,7 +66,7 @@ export type PatrolLogHeader = z.infer<typeof patrolLogHeader>;
 
 /** A person on patrol: 警号 + name for police; agency staff may have no 警号. */
 export const patrolMember = z.object({
-  policeNumber: z.string().refine((v) => v === '' || POLICE_NUMBER_PATTERN.test(v), '警号应为6位数字'),
+  policeNumber: z.string().refine((v) => v === '' || POLICE_NUMBER_PATTERN.test(v), 'policeNumber'),
   name: z.string().trim().min(1).max(30),
 });
 export type PatrolMember = z.infer<typeof patrolMember>;

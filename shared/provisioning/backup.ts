@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { gunzipSync, gzipSync } from 'fflate';
 import { stationIdentity } from '../domain/station';
 import { hashHex } from '../sync/keys';
-import { fromUtf8, utf8 } from './bytes';
+import { fromUtf8, utf8 } from '../bytes';
 import { fromTagged, toTagged } from './tagged-json';
 
 /**

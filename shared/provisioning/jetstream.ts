@@ -66,7 +66,8 @@ export function jetStreamDefinitionsFor(content: Roster, replicas = 1): JetStrea
       ack_wait: 60_000 * NS_PER_MS,
       max_deliver: -1,
       max_ack_pending: 1000,
-      description: `${s.name} 收件箱`,
+      // For the exchange operators (NATS tooling), not the UI: the station name is data, the rest English.
+      description: `Inbox of ${s.name} (${s.code})`,
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hashHex, publicKeyHex } from '../sync/keys';
-import { rosterGroup, rosterStation } from '../sync/roster';
+import { roster, rosterGroup, rosterStation } from '../sync/roster';
 import { exchangeUrl } from './package';
 
 /**
@@ -20,6 +20,9 @@ export const officeState = z.object({
   /** Version of the last roster signed; the next one is this + 1. */
   rosterVersion: z.number().int().min(0),
   exchangeUrl: exchangeUrl.nullable(),
+  /** Put into every roster signed from now on (`roster min-version`); absent in workspaces made before it. */
+  minClientVersion: roster.shape.minClientVersion,
+  upgradeContact: roster.shape.upgradeContact,
 });
 export type OfficeState = z.infer<typeof officeState>;
 

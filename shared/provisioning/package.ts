@@ -4,6 +4,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { StationIdentity } from '../domain/station';
 import { hashHex, publicKeyHex, sha256Hex } from '../sync/keys';
 import { checkRoster, signedRoster, type Roster, type RosterStation, type SignedRoster } from '../sync/roster';
+import { exchangeUrl } from './exchange-url';
 
 /**
  * 开通包 — what the integration office gives one station, sealed (purpose `provisioning-package`) under a
@@ -11,11 +12,8 @@ import { checkRoster, signedRoster, type Roster, type RosterStation, type Signed
  * roster, the root public key to pin, and where the exchange is.
  */
 
-/** The exchange address: WebSocket (TLS in production), as the station connects through the firewall. */
-export const exchangeUrl = z
-  .string()
-  .max(200)
-  .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'exchange address is ws:// or wss://');
+// In its own module so main (machine policies) can use it without the signing libraries.
+export { exchangeUrl };
 
 export const provisioningPackage = z.object({
   format: z.literal('yrd-provisioning'),

@@ -4,12 +4,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { equalBytes } from '@noble/curves/utils.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../sync/canonical';
-import { fromBase64, toBase64, utf8 } from './bytes';
+import { fromBase64, toBase64, utf8 } from '../bytes';
 
 /**
  * A passphrase-sealed file: the office's keys (root key included), a provisioning package, a station backup. The key comes from scrypt
- * (pure JS, the same in Node and the renderer); encryption is AES-256-GCM through WebCrypto, injected as
- * `AesGcm` because shared/ may not touch `crypto.subtle` itself. The header is authenticated as AAD, so no field
+ * (pure JS, the same in Node and the renderer); encryption is AES-256-GCM, injected as `AesGcm` (the one adapter,
+ * WebCrypto in the renderer and in Node alike, is `webCryptoAesGcm` in ./aes-gcm.ts). The header is authenticated as AAD, so no field
  * of it can be changed without the file being refused.
  */
 

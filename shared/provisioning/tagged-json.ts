@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from './bytes';
+import { fromBase64, toBase64 } from '../bytes';
 
 /**
  * JSON that keeps what IndexedDB stores and JSON would lose: Dates and binary data come back as Dates and

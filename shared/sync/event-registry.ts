@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { documentEvents } from '../documents/events';
 import { migrationEvents } from '../migration/events';
 import { syncEvents } from './events';
 import { patrolEvents } from '../patrol/events';
@@ -12,6 +13,7 @@ export const eventPayloads = {
   ...syncEvents,
   ...migrationEvents,
   ...patrolEvents,
+  ...documentEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof eventPayloads;

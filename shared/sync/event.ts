@@ -9,7 +9,7 @@ export const PROTOCOL_VERSION = 1;
 /** ULID: 26 Crockford base-32 characters, time-ordered. */
 export const ulidString = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ULID');
 /** `province:警号` of an officer (shared/domain/officer.ts officerKey). */
-export const officerKeyString = z.string().regex(/^\d{6}:[0-9A-Za-z]{1,20}$/, 'officer key province:警号');
+export const officerKeyString = z.string().regex(/^\d{6}:[0-9A-Za-z]{1,20}$/, 'officer key province:policeNumber');
 /** The `prev` of a station's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -37,6 +37,20 @@ export function verifyCanonical(content: unknown, signature: string, publicKey: 
   }
 }
 
+/** Ed25519 signature over raw bytes (for formats that are not canonical JSON, e.g. the documents' QR statements). */
+export function signBytes(message: Uint8Array, secretKeyHex: string): Uint8Array {
+  return ed25519.sign(message, hexToBytes(secretKeyHex));
+}
+
+/** True only for a well-formed signature by `publicKeyHex` over `message`; false for malformed input too. */
+export function verifyBytes(signature: Uint8Array, message: Uint8Array, publicKeyHex: string): boolean {
+  try {
+    return ed25519.verify(signature, message, hexToBytes(publicKeyHex));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Checks one Ed25519 signature. The default is @noble/curves; a host with a native implementation (WebCrypto in
  * the renderer) passes its own, many times faster, for the inbox's bulk verification.

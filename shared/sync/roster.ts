@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { provinceCode } from '../domain/province';
+import { clientVersion } from './client-version';
 import { stationCode } from '../domain/station';
 import { publicKeyHex, signCanonical, signatureHex, verifyCanonical } from './keys';
 
@@ -31,6 +32,19 @@ export const roster = z
     issuer: z.string().min(1).max(60),
     groups: z.array(rosterGroup).max(200),
     stations: z.array(rosterStation).min(1).max(5000),
+    /**
+     * Optional, so rosters signed before it existed still verify: the signature covers the canonical JSON, which
+     * leaves out absent members (docs/PROTOCOL.md). Stations below it show who to ask (shared/sync/client-version.ts).
+     */
+    minClientVersion: clientVersion.optional(),
+    /** Who installs the new MSI, shown with minClientVersion (e.g. 区域一体化办公室运维组 电话 …). */
+    // No transform (no trim) in a signed schema: what is parsed must be exactly what was signed.
+    upgradeContact: z
+      .string()
+      .min(1)
+      .max(120)
+      .refine((s) => s.trim() === s && ![...s].some((c) => c.charCodeAt(0) < 0x20), 'no surrounding spaces or control characters')
+      .optional(),
   })
   .refine((r) => new Set(r.stations.map((s) => s.code)).size === r.stations.length, 'duplicate station code');
 export type Roster = z.infer<typeof roster>;

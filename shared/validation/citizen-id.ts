@@ -61,15 +61,6 @@ export function isCitizenId(raw: string, today?: Date): boolean {
   return parseCitizenId(raw, today).ok;
 }
 
-/** zh-CN messages (the reference language of validation errors shown beside a field). */
-export const citizenIdMessages: Record<CitizenIdError, string> = {
-  format: '身份证号应为18位（前17位为数字，末位为数字或X），或15位旧号码',
-  checksum: '身份证号校验码不正确',
-  birthDate: '身份证号中的出生日期不存在',
-  future: '身份证号中的出生日期晚于今天',
-  addressCode: '身份证号前6位不是已知的行政区划代码（GB/T 2260）',
-};
-
 /** A zod schema that normalises (X upper-case, 15→18) and validates. */
 export const citizenId = z
   .string()

@@ -7,4 +7,5 @@ export function isPoliceNumber(value: string): boolean {
   return POLICE_NUMBER_PATTERN.test(value);
 }
 
-export const policeNumber = z.string().regex(POLICE_NUMBER_PATTERN, '警号应为6位数字');
+/** The message is a stable rule key (`policeNumber`); the UI words it in its language. */
+export const policeNumber = z.string().regex(POLICE_NUMBER_PATTERN, 'policeNumber');

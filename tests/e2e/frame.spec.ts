@@ -1,8 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './support/session';
+import { demoState, expect, openSignedIn, test } from './support/demo-state';
+
+test.use({ storageState: demoState('development', 'window') });
 
 test('the frame speaks Simplified Chinese first and switches to English and back', async ({ page }) => {
-  await signIn(page, 'window', { demoResidents: false });
+  await openSignedIn(page);
   await expect(page.getByText('长三角警务协同·站所端').first()).toBeVisible();
   await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
   await expect(page.getByTestId('station')).toContainText('上海市');
@@ -27,7 +28,7 @@ test('the frame speaks Simplified Chinese first and switches to English and back
 });
 
 test('navigation reaches every section and each empty page says what will be there', async ({ page }) => {
-  await signIn(page, 'window', { demoResidents: false });
+  await openSignedIn(page);
   await page.getByTestId('nav-migration').click();
   await expect(page).toHaveURL(/#\/migration$/);
   await expect(page.getByText('准予迁入证明')).toBeVisible();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_STATIONS } from '../../shared/demo/demo-network';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
-import { signIn } from './support/session';
+import { demoContext, expect, openSignedIn, test, type DemoInstallName } from './support/demo-state';
+import { switchOfficer } from './support/session';
 
 const QINGPU = DEMO_STATIONS.zhendian; // 青浦 蒸淀派出所
 const JIASHAN = DEMO_STATIONS.yaozhuang; // 嘉善 姚庄派出所
@@ -17,25 +18,21 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-/** One demo station in its own browser context: the admin connects it to the exchange, then the patrol lead signs in. */
-async function openStation(browser: Browser, code: string, name: string, exchange = true): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+/**
+ * One demo station (installed by the setup project, which also checks that picking 蒸淀 installs the demo identity)
+ * in its own browser context: the admin connects it to the exchange, then the patrol lead signs in.
+ */
+async function openStation(browser: Browser, install: DemoInstallName & ('zhendian' | 'yaozhuang'), name: string, exchange = true): Promise<Page> {
+  const context = await demoContext(browser, install, exchange ? 'stationAdmin' : 'patrolLead', { acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto('/');
-  // 蒸淀 shares the development station's code: picking it on a fresh install must still install the demo identity.
-  await page.getByTestId('demo-station-select').click();
-  await page.getByTestId(`demo-station-${code}`).click();
-  await expect(page.getByTestId('demo-current-station')).toContainText(name);
-  await signIn(page, 'stationAdmin', { demoResidents: false });
-  if (!exchange) {
-    await signIn(page, 'patrolLead', { demoResidents: false });
-    return page;
-  }
+  await openSignedIn(page);
+  await expect(page.getByTestId('station')).toContainText(name);
+  if (!exchange) return page;
   await page.goto('/#/sync');
   await page.getByTestId('sync-exchange-address').fill(server.wsUrl);
   await page.getByTestId('sync-exchange-save').click();
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
-  await signIn(page, 'patrolLead', { demoResidents: false });
+  await switchOfficer(page, 'patrolLead');
   return page;
 }
 
@@ -80,8 +77,8 @@ async function inspect(page: Page, plate: string, resultKey: string): Promise<vo
 
 test('青浦 and 嘉善 co-author one log through the exchange, both confirm, it closes, and an amendment carries its reason', async ({ browser }) => {
   test.setTimeout(180_000);
-  const qp = await openStation(browser, QINGPU, '蒸淀派出所');
-  const js = await openStation(browser, JIASHAN, '姚庄派出所');
+  const qp = await openStation(browser, 'zhendian', '蒸淀派出所');
+  const js = await openStation(browser, 'yaozhuang', '姚庄派出所');
 
   // 青浦 opens a checkpoint log with 嘉善 and the maritime office.
   await qp.goto('/#/patrol');
@@ -167,7 +164,7 @@ test('青浦 and 嘉善 co-author one log through the exchange, both confirm, it
 
 test('one station at the checkpoint: plate, Enter, result keys; live figures; drafts survive a reload; report CSV', async ({ browser }) => {
   test.setTimeout(120_000);
-  const page = await openStation(browser, QINGPU, '蒸淀派出所', false);
+  const page = await openStation(browser, 'zhendian', '蒸淀派出所', false);
   await newCheckpointLog(page, JIASHAN);
   const logUrl = page.url();
 

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { demoState, expect, openSignedIn, test } from './support/demo-state';
 import { signIn } from './support/session';
 
 /**
@@ -79,83 +80,88 @@ test('first run finds the package in the machine folder, refuses a wrong passphr
   await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 20_000 });
 });
 
-test('the station admin backs up; a new PC restores it from the first-run screen, refusing a wrong passphrase', async ({ page, browser }, testInfo) => {
-  test.setTimeout(120_000);
-  await signIn(page, 'stationAdmin', { demoResidents: false });
-  await page.getByTestId('nav-settings').click();
-  await expect(page.getByTestId('station-maintenance')).toBeVisible();
+test.describe(() => {
+  // The development station with its demo officers, its admin signed in (made once by the setup project).
+  test.use({ storageState: demoState('development', 'stationAdmin') });
 
-  await page.getByTestId('backup-passphrase').fill('short');
-  await page.getByTestId('backup-submit').click();
-  await expect(page.getByText('备份口令至少 10 个字符')).toBeVisible();
-  await page.getByTestId('backup-passphrase').fill('站所备份口令 2026');
-  await page.getByTestId('backup-confirm').fill('站所备份口令 2027');
-  await page.getByTestId('backup-confirm').press('Enter');
-  await expect(page.getByText('两次输入的口令不一致')).toBeVisible();
-  await page.getByTestId('backup-confirm').fill('站所备份口令 2026');
-  const download = page.waitForEvent('download');
-  await page.getByTestId('backup-submit').click();
-  const file = join(work, 'station.yrdbak');
-  await (await download).saveAs(file);
-  await expect(page.getByTestId('backup-result')).toContainText('备份已保存');
-  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'yrd-sealed', purpose: 'station-backup' });
+  test('the station admin backs up; a new PC restores it from the first-run screen, refusing a wrong passphrase', async ({ page, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    await openSignedIn(page);
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('station-maintenance')).toBeVisible();
 
-  // The replacement PC: a fresh browser profile, so an empty station.
-  const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
-  const newPc = await fresh.newPage();
-  await newPc.goto('/');
-  await expect(newPc.getByTestId('first-run')).toBeVisible();
-  const chooser = newPc.waitForEvent('filechooser');
-  await newPc.getByTestId('choose-backup').click();
-  await (await chooser).setFiles(file);
-  await expect(newPc.getByTestId('backup-label')).toContainText('station.yrdbak');
+    await page.getByTestId('backup-passphrase').fill('short');
+    await page.getByTestId('backup-submit').click();
+    await expect(page.getByText('备份口令至少 10 个字符')).toBeVisible();
+    await page.getByTestId('backup-passphrase').fill('站所备份口令 2026');
+    await page.getByTestId('backup-confirm').fill('站所备份口令 2027');
+    await page.getByTestId('backup-confirm').press('Enter');
+    await expect(page.getByText('两次输入的口令不一致')).toBeVisible();
+    await page.getByTestId('backup-confirm').fill('站所备份口令 2026');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('backup-submit').click();
+    const file = join(work, 'station.yrdbak');
+    await (await download).saveAs(file);
+    await expect(page.getByTestId('backup-result')).toContainText('备份已保存');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'yrd-sealed', purpose: 'station-backup' });
 
-  await newPc.getByTestId('restore-passphrase').fill('not the passphrase');
-  await newPc.getByTestId('restore-submit').click();
-  await confirmDialog(newPc);
-  await expect(newPc.getByText('备份口令不正确。现有数据未改动。')).toBeVisible({ timeout: 20_000 });
-  await expect(newPc.getByTestId('first-run')).toBeVisible();
+    // The replacement PC: a fresh browser profile, so an empty station.
+    const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN', storageState: undefined });
+    const newPc = await fresh.newPage();
+    await newPc.goto('/');
+    await expect(newPc.getByTestId('first-run')).toBeVisible();
+    const chooser = newPc.waitForEvent('filechooser');
+    await newPc.getByTestId('choose-backup').click();
+    await (await chooser).setFiles(file);
+    await expect(newPc.getByTestId('backup-label')).toContainText('station.yrdbak');
 
-  await newPc.getByTestId('restore-passphrase').fill('站所备份口令 2026');
-  await newPc.getByTestId('restore-submit').click();
-  await confirmDialog(newPc);
-  // The restored accounts exist at once: the gate leaves the first-run screen for sign-in, and the old admin signs in.
-  await expect(newPc.getByTestId('sign-in')).toBeVisible({ timeout: 30_000 });
-  await signIn(newPc, 'stationAdmin');
-  await fresh.close();
-});
+    await newPc.getByTestId('restore-passphrase').fill('not the passphrase');
+    await newPc.getByTestId('restore-submit').click();
+    await confirmDialog(newPc);
+    await expect(newPc.getByText('备份口令不正确。现有数据未改动。')).toBeVisible({ timeout: 20_000 });
+    await expect(newPc.getByTestId('first-run')).toBeVisible();
 
-test('the station admin re-provisions from Settings after confirming, and a package for another station is refused', async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, 'stationAdmin', { demoResidents: false });
-  await page.getByTestId('nav-settings').click();
-  const card = page.getByTestId('station-maintenance');
-  const packageFile = join(work, `${ZHENDIAN}.yrdp`);
-  await writeFile(packageFile, packageText, 'utf8');
+    await newPc.getByTestId('restore-passphrase').fill('站所备份口令 2026');
+    await newPc.getByTestId('restore-submit').click();
+    await confirmDialog(newPc);
+    // The restored accounts exist at once: the gate leaves the first-run screen for sign-in, and the old admin signs in.
+    await expect(newPc.getByTestId('sign-in')).toBeVisible({ timeout: 30_000 });
+    await signIn(newPc, 'stationAdmin');
+    await fresh.close();
+  });
 
-  const chooser = page.waitForEvent('filechooser');
-  await card.getByTestId('choose-package').click();
-  await (await chooser).setFiles(packageFile);
-  await card.getByTestId('package-passphrase').fill(packagePassphrase);
-  // Esc with something typed asks first; keeping the input leaves it as it was.
-  await card.getByTestId('package-passphrase').press('Escape');
-  await page.locator('.el-message-box').getByRole('button', { name: /取消|Cancel/ }).click();
-  await expect(card.getByTestId('package-passphrase')).toHaveValue(packagePassphrase);
+  test('the station admin re-provisions from Settings after confirming, and a package for another station is refused', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openSignedIn(page);
+    await page.getByTestId('nav-settings').click();
+    const card = page.getByTestId('station-maintenance');
+    const packageFile = join(work, `${ZHENDIAN}.yrdp`);
+    await writeFile(packageFile, packageText, 'utf8');
 
-  await card.getByTestId('package-submit').click();
-  await confirmDialog(page);
-  await expect(card.getByTestId('reprovisioned')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('maintenance-identity')).toContainText(ZHENDIAN);
-  await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
+    const chooser = page.waitForEvent('filechooser');
+    await card.getByTestId('choose-package').click();
+    await (await chooser).setFiles(packageFile);
+    await card.getByTestId('package-passphrase').fill(packagePassphrase);
+    // Esc with something typed asks first; keeping the input leaves it as it was.
+    await card.getByTestId('package-passphrase').press('Escape');
+    await page.locator('.el-message-box').getByRole('button', { name: /取消|Cancel/ }).click();
+    await expect(card.getByTestId('package-passphrase')).toHaveValue(packagePassphrase);
 
-  // Now provisioned: a package for the neighbouring station cannot be imported on this PC.
-  const out = await admin('package', 'export', '--code', '330421520000');
-  const neighbourFile = join(work, 'office', 'packages', '330421520000.yrdp');
-  const neighbourChooser = page.waitForEvent('filechooser');
-  await card.getByTestId('choose-package').click();
-  await (await neighbourChooser).setFiles(neighbourFile);
-  await card.getByTestId('package-passphrase').fill(/one-time passphrase: (\S+)/.exec(out)?.[1] ?? '');
-  await card.getByTestId('package-submit').click();
-  await confirmDialog(page);
-  await expect(card.getByTestId('package-error')).toContainText('属于另一个站所', { timeout: 20_000 });
+    await card.getByTestId('package-submit').click();
+    await confirmDialog(page);
+    await expect(card.getByTestId('reprovisioned')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('maintenance-identity')).toContainText(ZHENDIAN);
+    await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
+
+    // Now provisioned: a package for the neighbouring station cannot be imported on this PC.
+    const out = await admin('package', 'export', '--code', '330421520000');
+    const neighbourFile = join(work, 'office', 'packages', '330421520000.yrdp');
+    const neighbourChooser = page.waitForEvent('filechooser');
+    await card.getByTestId('choose-package').click();
+    await (await neighbourChooser).setFiles(neighbourFile);
+    await card.getByTestId('package-passphrase').fill(/one-time passphrase: (\S+)/.exec(out)?.[1] ?? '');
+    await card.getByTestId('package-submit').click();
+    await confirmDialog(page);
+    await expect(card.getByTestId('package-error')).toContainText('属于另一个站所', { timeout: 20_000 });
+  });
 });

@@ -1,5 +1,5 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { expect as baseExpect, demoState, openSignedIn, test } from './support/demo-state';
 
 // Saves write the record and its audit entry; on a busy CI machine that can take more than the default 5 s.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -33,6 +33,9 @@ async function createHousehold(page: Page, number: string): Promise<void> {
   await expect(page.getByTestId('household-details')).toContainText(number);
 }
 
+// The development station with its demo residents, window staff signed in (made once by the setup project).
+test.use({ storageState: demoState('developmentResidents', 'window') });
+
 test.beforeEach(async ({ page }) => {
   // The browser host hands certificates to window.print(); record the call instead of opening a dialog.
   await page.addInitScript(() => {
@@ -46,7 +49,7 @@ test.beforeEach(async ({ page }) => {
 
 test('register a household and a person, find by pinyin initials, edit with change log, issue a certificate as PDF', async ({ page }) => {
   test.slow();
-  await signIn(page, 'window');
+  await openSignedIn(page);
   await createHousehold(page, '310999001');
 
   await page.getByTestId('add-member').click();
@@ -120,7 +123,7 @@ test('register a household and a person, find by pinyin initials, edit with chan
 });
 
 test('a masked ID number is shown only after a reason is given', async ({ page }) => {
-  await signIn(page, 'window');
+  await openSignedIn(page);
   await page.goto('/#/records');
   const first = page.getByTestId('results').locator('tbody tr').first();
   await expect(first.getByTestId('masked-idNumber')).toContainText('**********');
@@ -134,7 +137,7 @@ test('a masked ID number is shown only after a reason is given', async ({ page }
 });
 
 test('household numbers are unique and a bad form saves nothing', async ({ page }) => {
-  await signIn(page, 'window');
+  await openSignedIn(page);
   await createHousehold(page, '310999002');
   await page.goto('/#/records');
   await page.getByTestId('new-household').click();
@@ -155,7 +158,7 @@ test('household numbers are unique and a bad form saves nothing', async ({ page 
 
 test('move a person to another household and mark them moved out; the record stays with its log', async ({ page }) => {
   test.slow();
-  await signIn(page, 'window');
+  await openSignedIn(page);
   await createHousehold(page, '310999004');
   await page.getByTestId('add-member').click();
   const dialog = page.getByTestId('person-dialog');

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_STATIONS } from '../../shared/demo/demo-network';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
-import { signIn } from './support/session';
+import { demoContext, expect, openSignedIn, test, type DemoInstallName } from './support/demo-state';
 
 const A = DEMO_STATIONS.lvxiang; // 金山 吕巷
 const B = DEMO_STATIONS.zhapu; // 平湖 乍浦
 
 let server: TestNatsServer;
 
-// Two stations each load the demo officers (password hashing) before anything syncs: slow on a busy CI machine.
+// Two stations (two browsers, two databases) and an exchange share a busy CI machine.
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
@@ -19,16 +19,11 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-/** A fresh browser context playing one demo station, signed in as its admin, on the 同步 page. */
-async function openStation(browser: Browser, code: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+/** A browser context (a PC) playing one demo station, set up by the setup project, its admin signed in, on the 同步 page. */
+async function openStation(browser: Browser, install: DemoInstallName, name: string): Promise<Page> {
+  const context = await demoContext(browser, install, 'stationAdmin', { acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByTestId('demo-station-select').click();
-  await page.getByTestId(`demo-station-${code}`).click();
-  await expect(page.getByTestId('demo-current-station')).toContainText(name);
-  await signIn(page, 'stationAdmin', { demoResidents: false });
-  await page.goto('/#/sync');
+  await openSignedIn(page, '/#/sync');
   await expect(page.getByTestId('sync-station')).toContainText(name);
   return page;
 }
@@ -48,8 +43,8 @@ async function sendProbe(page: Page, to: string, text: string): Promise<void> {
 }
 
 test('an event written at one station appears at the other through the exchange', async ({ browser }) => {
-  const a = await openStation(browser, A, '吕巷派出所');
-  const b = await openStation(browser, B, '乍浦镇派出所');
+  const a = await openStation(browser, 'lvxiang', '吕巷派出所');
+  const b = await openStation(browser, 'zhapu', '乍浦镇派出所');
   await connect(a);
   await connect(b);
   await sendProbe(a, B, '吕巷呼叫乍浦，收到请回复');
@@ -60,8 +55,8 @@ test('an event written at one station appears at the other through the exchange'
 });
 
 test('a bundle carries pending events between two stations with no network at all, once', async ({ browser }) => {
-  const a = await openStation(browser, A, '吕巷派出所');
-  const b = await openStation(browser, B, '乍浦镇派出所');
+  const a = await openStation(browser, 'lvxiang', '吕巷派出所');
+  const b = await openStation(browser, 'zhapu', '乍浦镇派出所');
   await sendProbe(a, B, 'U盘带过去的消息');
   await expect(a.getByTestId(`sync-pending-${B}`)).toHaveText('1');
 

@@ -36,6 +36,23 @@ const breaches = [
   { name: 'main-imports-renderer.ts', as: 'electron/main/x.ts', rule: 'no-restricted-imports', says: 'never imports renderer/' },
   { name: 'renderer-bare-string.vue', as: 'renderer/features/records/X.vue', rule: 'vue/no-bare-strings-in-template', says: '' },
   { name: 'any-type.ts', as: 'shared/domain/x.ts', rule: '@typescript-eslint/no-explicit-any', says: '' },
+  // renderer units (tools/eslint-plugin-local): 1. platform ↛ sync/features/app
+  { name: 'layering-platform-imports-sync.ts', as: 'renderer/platform/db/x.ts', rule: 'local/layering', says: "platform/db may not import sync ('@renderer/sync'): platform/* never imports renderer/sync" },
+  { name: 'layering-platform-imports-feature.ts', as: 'renderer/platform/ui/x.ts', rule: 'local/layering', says: "platform/ui may not import features/records ('../../features/records'): platform/* never imports" },
+  // 2. sync imports only platform/*
+  { name: 'layering-sync-imports-feature.ts', as: 'renderer/sync/engine.ts', rule: 'local/layering', says: "sync may not import features/patrol ('@renderer/features/patrol'): renderer/sync imports only platform/*" },
+  // 4. nothing outside app/ imports app/ (seen in a dynamic import, from a feature and from sync)
+  { name: 'layering-imports-app.ts', as: 'renderer/features/settings/x.ts', rule: 'local/layering', says: "features/settings may not import app/ ('@renderer/app/router'): nothing imports renderer/app/ except app/ itself" },
+  { name: 'layering-imports-app.ts', as: 'renderer/sync/x.ts', rule: 'local/layering', says: 'sync may not import app/' },
+  // 3. another unit only through its index.ts: features, platform modules, sync; alias or relative; import, import type, export from, .vue
+  { name: 'deep-import-feature.ts', as: 'renderer/features/records/x.ts', rule: 'local/no-deep-import', says: "features/records may import features/migration only through its index.ts: '@renderer/features/migration' (not '@renderer/features/migration/store')" },
+  { name: 'deep-import-feature-relative.ts', as: 'renderer/features/records/x.ts', rule: 'local/no-deep-import', says: "features/records may import features/migration only through its index.ts: '@renderer/features/migration' (not '../migration/case-ops')" },
+  { name: 'deep-import-feature.vue', as: 'renderer/features/records/views/X.vue', rule: 'local/no-deep-import', says: "only through its index.ts: '@renderer/features/migration'" },
+  { name: 'deep-import-platform.ts', as: 'renderer/features/patrol/x.ts', rule: 'local/no-deep-import', says: "features/patrol may import platform/db only through its index.ts: '@renderer/platform/db'" },
+  { name: 'deep-import-platform.ts', as: 'renderer/platform/session/x.ts', rule: 'local/no-deep-import', says: "platform/session may import platform/db only through its index.ts: '@renderer/platform/db'" },
+  { name: 'deep-import-platform.ts', as: 'renderer/sync/x.ts', rule: 'local/no-deep-import', says: "sync may import platform/db only through its index.ts: '@renderer/platform/db'" },
+  { name: 'deep-import-sync.ts', as: 'renderer/features/sync/x.ts', rule: 'local/no-deep-import', says: "features/sync may import sync only through its index.ts: '@renderer/sync' (not '@renderer/sync/outbox')" },
+  { name: 'deep-import-sync.ts', as: 'renderer/app/x.ts', rule: 'local/no-deep-import', says: "app may import sync only through its index.ts: '@renderer/sync'" },
 ];
 
 describe('layer rules', () => {
@@ -51,6 +68,16 @@ describe('layer rules', () => {
     { name: 'preload-allowed.ts', as: 'electron/preload/x.ts' },
     { name: 'shared-allowed.ts', as: 'shared/domain/x.ts' },
     { name: 'renderer-imports-node.ts', as: 'electron/main/x.ts' },
+    // renderer units: same-unit relative, another feature / platform / sync through index.ts, npm and @shared
+    { name: 'units-allowed-feature.ts', as: 'renderer/features/records/x.ts' },
+    { name: 'units-allowed-feature.vue', as: 'renderer/features/records/components/X.vue' },
+    { name: 'units-allowed-sync.ts', as: 'renderer/sync/x.ts' },
+    { name: 'units-allowed-platform.ts', as: 'renderer/platform/session/x.ts' },
+    { name: 'units-allowed-app.ts', as: 'renderer/app/main.ts' },
+    // inside a unit, deep relative imports are free
+    { name: 'deep-import-sync.ts', as: 'renderer/sync/x.ts' },
+    { name: 'deep-import-feature.ts', as: 'renderer/features/migration/views/X.ts' },
+    { name: 'layering-imports-app.ts', as: 'renderer/app/gate/x.ts' },
   ])('$name is allowed at $as', async ({ name, as }) => {
     expect(await lintAs(name, as)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { provinceCode } from '../../shared/domain/province';
-import { utf8 } from '../../shared/provisioning/bytes';
+import { utf8 } from '../../shared/bytes';
 import { jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
 import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
 import { exchangeUrl, packageFileName, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
@@ -9,9 +9,9 @@ import { seal } from '../../shared/provisioning/sealed';
 import { lookupDivision } from '../../shared/validation/division-codes';
 import { generateKeyPair, keyPairFromSeed } from '../../shared/sync/keys';
 import { natsServerConfig, type NatsConfigOptions } from '../../shared/sync/nats-config';
-import { rosterGroup, rosterStation, signRoster, signedRoster, type Roster, type SignedRoster } from '../../shared/sync/roster';
+import { roster, rosterGroup, rosterStation, signRoster, signedRoster, type Roster, type SignedRoster } from '../../shared/sync/roster';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { nodeAesGcm } from './aes-gcm';
+import { webCryptoAesGcm } from '../../shared/provisioning/aes-gcm';
 import { oneTimePassphrase } from './passphrase';
 import { AdminError, exists, loadSecrets, loadState, saveSecrets, saveState, workspacePaths } from './workspace';
 
@@ -121,11 +121,14 @@ export async function signRosterCommand(ctx: AdminContext): Promise<SignedRoster
     issuer: state.issuer,
     groups: state.groups,
     stations: state.stations,
+    ...(state.minClientVersion ? { minClientVersion: state.minClientVersion } : {}),
+    ...(state.minClientVersion && state.upgradeContact ? { upgradeContact: state.upgradeContact } : {}),
   };
   const signed = signRoster(content, secrets.rootSecretKey);
   await writeFile(workspacePaths(ctx.dir).roster, `${JSON.stringify(signed, null, 2)}\n`, 'utf8');
   await saveState(ctx.dir, { ...state, rosterVersion: content.version });
   ctx.out(`名册 roster v${content.version} signed: ${content.stations.length} stations`);
+  if (content.minClientVersion) ctx.out(`  最低客户端版本 minimum client version ${content.minClientVersion}`);
   return signed;
 }
 
@@ -133,9 +136,33 @@ export async function loadSignedRoster(dir: string, state: OfficeState): Promise
   const path = workspacePaths(dir).roster;
   if (!(await exists(path))) throw new AdminError('尚未签发名册 (no signed roster): run "roster sign"');
   const signed = signedRoster.parse(JSON.parse(await readFile(path, 'utf8')));
-  const stale = JSON.stringify(signed.roster.stations) !== JSON.stringify(state.stations) || JSON.stringify(signed.roster.groups) !== JSON.stringify(state.groups);
+  const stale =
+    JSON.stringify(signed.roster.stations) !== JSON.stringify(state.stations) ||
+    JSON.stringify(signed.roster.groups) !== JSON.stringify(state.groups) ||
+    (signed.roster.minClientVersion ?? null) !== (state.minClientVersion ?? null) ||
+    (signed.roster.minClientVersion ? (signed.roster.upgradeContact ?? null) !== (state.upgradeContact ?? null) : false);
   if (stale) throw new AdminError('站所或协作组在上次签发后有变化 (stations changed since the roster was signed): run "roster sign"');
   return signed;
+}
+
+/**
+ * 最低客户端版本: stations below `version` are told (with `contact`, or the issuer) to install the new MSI once the
+ * next signed roster reaches them; `clear` removes the minimum. Takes effect with the next `roster sign`.
+ */
+export async function setMinClientVersion(ctx: AdminContext, args: { version?: string; contact?: string; clear?: boolean }): Promise<void> {
+  const state = await loadState(ctx.dir);
+  if (args.clear) {
+    const { minClientVersion: _version, upgradeContact: _contact, ...rest } = state;
+    await saveState(ctx.dir, rest);
+    ctx.out('已取消最低客户端版本 minimum client version cleared; sign the roster next');
+    return;
+  }
+  if (!args.version) throw new AdminError('缺少 --version (missing --version), or give --clear');
+  const version = roster.shape.minClientVersion.unwrap().safeParse(args.version);
+  if (!version.success) throw new AdminError(`版本号无效 (not a version, e.g. 0.2.0): ${args.version}`);
+  const contact = args.contact === undefined ? state.upgradeContact : roster.shape.upgradeContact.unwrap().parse(args.contact);
+  await saveState(ctx.dir, { ...state, minClientVersion: version.data, ...(contact ? { upgradeContact: contact } : {}) });
+  ctx.out(`最低客户端版本 minimum client version ${version.data}${contact ? ` · 联系 contact: ${contact}` : ''}; sign the roster next`);
 }
 
 /** 导出开通包: one station's package, sealed under a new one-time passphrase that is printed once, never stored. */
@@ -160,7 +187,7 @@ export async function exportPackage(ctx: AdminContext, args: { code: string; out
   });
   const passphrase = oneTimePassphrase();
   const meta = { station: args.code, created: content.createdAt, root: rootFingerprint(state.rootPublicKey) };
-  const envelope = await seal(utf8(JSON.stringify(content)), { purpose: 'provisioning-package', passphrase, meta, ...(ctx.scryptN ? { scryptN: ctx.scryptN } : {}) }, nodeAesGcm);
+  const envelope = await seal(utf8(JSON.stringify(content)), { purpose: 'provisioning-package', passphrase, meta, ...(ctx.scryptN ? { scryptN: ctx.scryptN } : {}) }, webCryptoAesGcm);
   const path = args.out ?? join(workspacePaths(ctx.dir).packages, packageFileName(args.code));
   await mkdir(join(path, '..'), { recursive: true });
   await writeFile(path, JSON.stringify(envelope), { encoding: 'utf8', mode: 0o600 });
@@ -207,6 +234,7 @@ export async function exchangeConfig(ctx: AdminContext, args: ExchangeArgs): Pro
 export async function list(ctx: AdminContext): Promise<void> {
   const state = await loadState(ctx.dir);
   ctx.out(`${state.issuer} · root ${rootFingerprint(state.rootPublicKey)} · roster v${state.rosterVersion}`);
+  if (state.minClientVersion) ctx.out(`  minimum client version ${state.minClientVersion}${state.upgradeContact ? ` · ${state.upgradeContact}` : ''}`);
   for (const g of state.groups) ctx.out(`  group ${g.id} ${g.name}`);
   for (const s of state.stations) ctx.out(`  station ${s.code} ${s.name} ${s.province} ${s.districtCode} ${s.districtName} [${s.groups.join(', ')}]`);
 }

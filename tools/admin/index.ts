@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { SealedError } from '../../shared/provisioning/sealed';
-import { addGroup, addStation, exchangeConfig, exportPackage, init, list, rotateStation, signRosterCommand, type AdminContext } from './commands';
+import { addGroup, addStation, exchangeConfig, exportPackage, init, list, rotateStation, setMinClientVersion, signRosterCommand, type AdminContext } from './commands';
 import { exchangeSetup } from './exchange-setup';
 import { officePassphrase } from './passphrase';
 import { AdminError } from './workspace';
@@ -16,6 +16,8 @@ npm run admin -- <command> [options]      (every command takes --dir <workspace>
                   [--district-name <name>] --groups <id,id>           add a station and its key pair
   station rotate  --code <code>                                       new key pair for a station
   roster sign                                                         sign the next roster version
+  roster min-version --version <x.y.z> [--contact <who to ask>]       stations below it are told to upgrade
+  roster min-version --clear                                          (both take effect with the next roster sign)
   package export  --code <code> [--out <file>]                        sealed package + one-time passphrase
   exchange config --host <ip> --port <n> --ws-port <n> --store-dir <dir>
                   [--tls-cert <file> --tls-key <file>] [--replicas 1|3] [--out <dir>]
@@ -43,6 +45,9 @@ const options = {
   'tls-key': { type: 'string' },
   replicas: { type: 'string', default: '1' },
   server: { type: 'string' },
+  version: { type: 'string' },
+  contact: { type: 'string' },
+  clear: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -92,6 +97,12 @@ async function run(argv: string[]): Promise<void> {
     case 'roster sign':
       await signRosterCommand(ctx);
       return;
+    case 'roster min-version':
+      return setMinClientVersion(ctx, {
+        clear: values.clear,
+        ...(values.version ? { version: values.version } : {}),
+        ...(values.contact !== undefined ? { contact: values.contact } : {}),
+      });
     case 'package export':
       await exportPackage(ctx, { code: required(values, 'code'), ...(values.out ? { out: values.out } : {}) });
       return;

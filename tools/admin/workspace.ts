@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fromUtf8, utf8 } from '../../shared/provisioning/bytes';
+import { fromUtf8, utf8 } from '../../shared/bytes';
 import { officeSecrets, officeState, type OfficeSecrets, type OfficeState } from '../../shared/provisioning/office';
 import { openSealed, parseSealed, seal } from '../../shared/provisioning/sealed';
-import { nodeAesGcm } from './aes-gcm';
+import { webCryptoAesGcm } from '../../shared/provisioning/aes-gcm';
 
 /** The office workspace folder: what lives where. Keep it on an offline, access-controlled PC. */
 export const workspacePaths = (dir: string) => ({
@@ -49,12 +49,12 @@ export interface SecretsOptions {
 
 export async function loadSecrets(dir: string, options: SecretsOptions): Promise<OfficeSecrets> {
   const envelope = parseSealed(await readFile(workspacePaths(dir).secrets, 'utf8'), 'office-secrets');
-  const bytes = await openSealed(envelope, options.passphrase, nodeAesGcm);
+  const bytes = await openSealed(envelope, options.passphrase, webCryptoAesGcm);
   return officeSecrets.parse(JSON.parse(fromUtf8(bytes)));
 }
 
 export async function saveSecrets(dir: string, secrets: OfficeSecrets, options: SecretsOptions): Promise<void> {
   const sealOptions = { purpose: 'office-secrets' as const, passphrase: options.passphrase, meta: { kind: 'YRD office keys' }, ...(options.scryptN ? { scryptN: options.scryptN } : {}) };
-  const envelope = await seal(utf8(JSON.stringify(officeSecrets.parse(secrets))), sealOptions, nodeAesGcm);
+  const envelope = await seal(utf8(JSON.stringify(officeSecrets.parse(secrets))), sealOptions, webCryptoAesGcm);
   await writeFile(workspacePaths(dir).secrets, JSON.stringify(envelope), { encoding: 'utf8', mode: 0o600 });
 }

@@ -2,6 +2,7 @@ import { officerKey, type OfficerRef } from '@shared/domain/officer';
 import type { StationIdentity } from '@shared/domain/station';
 import type { MigrationCase, StationRef, TimelineEntry } from '@shared/migration/model';
 import { decide, type Actor, type CaseFacts, type MigrationStatus, type MigrationTransition, type Side } from '@shared/migration/state-machine';
+import type { WorkflowRefusal } from './refusals';
 
 /** Pure helpers the service and the appliers share: facts for the state machine, timeline entries. */
 export function stationRefOf(identity: Pick<StationIdentity, 'code' | 'name' | 'province' | 'districtName'>): StationRef {
@@ -17,21 +18,21 @@ export function factsOf(c: MigrationCase): CaseFacts {
   };
 }
 
-/** A refusal by the workflow rules; `message` is zh-CN for the user, `code` for the UI and tests. */
+/** A refusal by the workflow rules: a code and its parameters; `describeRefusal` words it in the UI language. */
 export class MigrationRuleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+  readonly code: WorkflowRefusal['code'];
+
+  constructor(readonly refusal: WorkflowRefusal) {
+    super(`migration refused: ${refusal.code}`);
     this.name = 'MigrationRuleError';
+    this.code = refusal.code;
   }
 }
 
 /** Throws the state machine's refusal, or returns the state the case moves to. */
 export function requireTransition(c: MigrationCase, transition: MigrationTransition, actor: Actor, today: string): MigrationStatus {
   const d = decide(factsOf(c), transition, actor, today);
-  if (!d.ok) throw new MigrationRuleError(d.code, d.message);
+  if (!d.ok) throw new MigrationRuleError(d);
   return d.to;
 }
 

@@ -1,12 +1,13 @@
 import { checklistConfig, defaultChecklists, type ChecklistConfig } from '@shared/migration/categories';
 import { defaultTimeLimits, migrationTimeLimits, type MigrationTimeLimits } from '@shared/migration/deadlines';
-import { db } from '@renderer/platform/db';
+import { defineMetaKey, readMeta } from '@renderer/platform/db';
 
 /**
  * The station's migration settings: time limits (with the holiday calendar) and the document checklists.
  * Stored in meta when a station changes them; the brief's figures otherwise.
  */
-export const CONFIG_KEYS = { limits: 'migration.timeLimits', checklists: 'migration.checklists' } as const;
+const limitsMeta = defineMetaKey('migration.timeLimits', migrationTimeLimits);
+const checklistsMeta = defineMetaKey('migration.checklists', checklistConfig);
 
 export interface MigrationConfig {
   limits: MigrationTimeLimits;
@@ -14,11 +15,6 @@ export interface MigrationConfig {
 }
 
 export async function loadMigrationConfig(): Promise<MigrationConfig> {
-  const [limitsRow, checklistsRow] = await Promise.all([db().meta.get(CONFIG_KEYS.limits), db().meta.get(CONFIG_KEYS.checklists)]);
-  const limits = migrationTimeLimits.safeParse(limitsRow?.value);
-  const checklists = checklistConfig.safeParse(checklistsRow?.value);
-  return {
-    limits: limits.success ? limits.data : defaultTimeLimits,
-    checklists: checklists.success ? (checklists.data as ChecklistConfig) : defaultChecklists,
-  };
+  const [limits, checklists] = await Promise.all([readMeta(limitsMeta), readMeta(checklistsMeta)]);
+  return { limits: limits ?? defaultTimeLimits, checklists: (checklists as ChecklistConfig | null) ?? defaultChecklists };
 }

@@ -1,11 +1,13 @@
 import type { OfficerRef } from '@shared/domain/officer';
 import type { PersonInput, PersonRow } from '@shared/domain/resident/person';
 import type { RegisteredItems } from '@shared/migration/model';
+import type { CommandScope } from '@renderer/sync';
 import { recordsService as records } from '@renderer/features/records';
 
 /**
  * What migration takes from the resident records (issue 3's service): find a person by ID number, households,
- * mark a person 迁出, settle a person. The records' writes join our transaction when it holds these tables.
+ * mark a person 迁出, settle a person. Inside a migration command, reads are given its transaction and writes its
+ * scope (`within`), so they run in the same transaction whatever Dexie's zone shows.
  */
 export const RECORDS_TABLES_FOR_MIGRATION: readonly string[] = records.RECORDS_WRITE_TABLES;
 
@@ -34,8 +36,8 @@ export function registeredItemsOf(p: PersonRow): RegisteredItems {
 }
 
 /** 迁出: the record stays, marked moved out with date, destination and certificate number. */
-export function markMovedOut(personId: string, move: { date: string; destination: string; certificateNumber: string }, officer: OfficerRef): Promise<PersonRow> {
-  return records.markPersonMovedOut(personId, { ...move, reason: '跨省户口迁出' }, officer);
+export function markMovedOut(personId: string, move: { date: string; destination: string; certificateNumber: string }, officer: OfficerRef, within: CommandScope): Promise<PersonRow> {
+  return records.markPersonMovedOut(personId, { ...move, reason: '跨省户口迁出' }, officer, within);
 }
 
 export interface Settler {
@@ -70,8 +72,8 @@ function personInputOf(s: Settler): PersonInput {
 }
 
 /** 落户 from the certificate's data: a new person in the household, or the registered one updated and moved in. */
-export function settlePerson(householdId: string, s: Settler, officer: OfficerRef): Promise<PersonRow> {
-  return records.settlePerson(householdId, personInputOf(s), officer, `跨省户口迁移落户（迁移证 ${s.certificateNumber}）`);
+export function settlePerson(householdId: string, s: Settler, officer: OfficerRef, within: CommandScope): Promise<PersonRow> {
+  return records.settlePerson(householdId, personInputOf(s), officer, `跨省户口迁移落户（迁移证 ${s.certificateNumber}）`, within);
 }
 
 export const getPerson = records.getPerson;

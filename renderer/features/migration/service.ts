@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { ulid } from 'ulid';
 import { officerKey, type OfficerRef, type Role } from '@shared/domain/officer';
 import type { StationIdentity } from '@shared/domain/station';
@@ -10,9 +10,9 @@ import { applicantContact, intake, type ApplicantContact, type MigrationCase } f
 import { caseReturn, type CaseReturn } from '@shared/migration/return-reasons';
 import { terminalStatuses, type MigrationTransition } from '@shared/migration/state-machine';
 import { db, guardedWrite } from '@renderer/platform/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
-import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync';
+import { runCommand, type CommandScope } from '@renderer/sync';
 import { advance, counterpartOf, entry, MigrationRuleError, requireTransition, stationRefOf } from './case-ops';
+import { issuingAuthority } from './document-text';
 import { migrationNow } from './clock';
 import type { MigrationConfig } from './config';
 import { findPersonByIdNumber, householdById, markMovedOut, RECORDS_TABLES_FOR_MIGRATION, registeredItemsOf, settlePerson } from './records-port';
@@ -30,32 +30,33 @@ export interface OpContext {
   config: MigrationConfig;
 }
 
-const BASE_TABLES = [CASES_TABLE, COUNTERS_TABLE, DRAFTS_TABLE, AUDIT_TABLE, ...EVENT_LOG_TABLES];
+const BASE_TABLES = [CASES_TABLE, COUNTERS_TABLE, DRAFTS_TABLE];
 
-function write<T>(tables: readonly string[], work: () => Promise<T>): Promise<T> {
-  return guardedWrite(() => db().transaction('rw', [...new Set([...BASE_TABLES, ...tables])], work));
+/** One command (sync's runCommand): the case, its audit entry and its event (and any records) in one transaction. */
+function write<T>(tables: readonly string[], work: (scope: CommandScope) => Promise<T>): Promise<T> {
+  return runCommand({ tables: [...BASE_TABLES, ...tables], emits: true, work });
 }
 
-async function loadCase(id: string): Promise<MigrationCase> {
-  const c = await casesTable().get(id);
-  if (!c) throw new MigrationRuleError('notFound', '找不到该迁移案件');
+async function loadCase(tx: Transaction, id: string): Promise<MigrationCase> {
+  const c = await casesTable(tx).get(id);
+  if (!c) throw new MigrationRuleError({ code: 'notFound', params: {} });
   return c;
 }
 
-async function nextSeq(kind: DocumentKind, station: string, year: string): Promise<number> {
+async function nextSeq(tx: Transaction, kind: DocumentKind, station: string, year: string): Promise<number> {
   const key = `${kind}:${station}:${year}`;
-  const row = await countersTable().get(key);
+  const row = await countersTable(tx).get(key);
   const value = (row?.value ?? 0) + 1;
-  await countersTable().put({ key, value });
+  await countersTable(tx).put({ key, value });
   return value;
 }
 
-function audit(ctx: OpContext, action: string, c: MigrationCase, detail = ''): Promise<unknown> {
-  return appendAudit({ station: ctx.station.code, officer: officerKey(ctx.officer.ref), action, object: `migration:${c.id}`, result: 'success', detail });
+function audit(scope: CommandScope, ctx: OpContext, action: string, c: MigrationCase, detail = ''): void {
+  scope.audit({ station: ctx.station.code, officer: officerKey(ctx.officer.ref), action, object: `migration:${c.id}`, result: 'success', detail });
 }
 
-function send<T extends MigrationEventType>(ctx: OpContext, c: MigrationCase, type: T, payload: EventPayload<T>): Promise<unknown> {
-  return appendEvent({ type, aggregateId: c.id, recipients: [counterpartOf(c).code], payload, officer: officerKey(ctx.officer.ref) });
+function send<T extends MigrationEventType>(scope: CommandScope, ctx: OpContext, c: MigrationCase, type: T, payload: EventPayload<T>): void {
+  scope.emit({ type, aggregateId: c.id, recipients: [counterpartOf(c).code], payload, officer: officerKey(ctx.officer.ref) });
 }
 
 interface Step {
@@ -65,15 +66,15 @@ interface Step {
 }
 
 /** Load, check with the state machine, write the advanced case and its audit entry. Returns the new case. */
-async function step(ctx: OpContext, id: string, s: Step): Promise<MigrationCase> {
-  const c = await loadCase(id);
+async function step(scope: CommandScope, ctx: OpContext, id: string, s: Step): Promise<MigrationCase> {
+  const c = await loadCase(scope.tx, id);
   const now = migrationNow();
   const to = requireTransition(c, s.transition, { side: c.side, roles: ctx.officer.roles }, beijingDate(now));
   const at = now.toISOString();
   const e = entry({ at, transition: s.transition, status: to, station: stationRefOf(ctx.station), officer: ctx.officer.ref, ...(s.note ? { note: s.note } : {}) });
   const next = advance(c, to, e, s.patch?.(at) ?? {}, terminalStatuses.includes(to));
-  await casesTable().put(next);
-  await audit(ctx, `migration.${s.transition}`, next, s.note ?? '');
+  audit(scope, ctx, `migration.${s.transition}`, next, s.note ?? '');
+  await casesTable(scope.tx).put(next);
   return next;
 }
 
@@ -101,7 +102,7 @@ export async function discardDraft(id: string): Promise<void> {
 /** Submits a draft: validates it (zod errors go back to the form), creates the case, removes the draft. */
 export async function submitIntake(draftId: string, form: DraftForm, ctx: OpContext, origin: MigrationCase['intake']['origin']): Promise<MigrationCase> {
   const parsed = intake.parse({ ...form, origin, destination: form.destination });
-  return write([], async () => {
+  return write([], async (scope) => {
     const now = migrationNow();
     const at = now.toISOString();
     const draft: MigrationCase = {
@@ -117,23 +118,23 @@ export async function submitIntake(draftId: string, form: DraftForm, ctx: OpCont
     const to = requireTransition(draft, 'submit', { side: 'destination', roles: ctx.officer.roles }, beijingDate(now));
     const e = entry({ at, transition: 'submit', status: to, station: draft.destinationStation, officer: ctx.officer.ref });
     const c = advance(draft, to, e, {}, false);
-    await casesTable().add(c);
-    await draftsTable().delete(draftId);
-    await audit(ctx, 'migration.intake', c, parsed.applicant.idNumber);
+    audit(scope, ctx, 'migration.intake', c, parsed.applicant.idNumber);
+    await Promise.all([casesTable(scope.tx).add(c), draftsTable(scope.tx).delete(draftId)]);
     return c;
   });
 }
 
 /** 审批通过: issues the move-in permit (准予迁入证明) and sends it to the origin station. */
 export async function approve(id: string, ctx: OpContext): Promise<MigrationCase> {
-  return write([], async () => {
-    const c = await loadCase(id);
+  return write([], async (scope) => {
+    const c = await loadCase(scope.tx, id);
     const issuedAt = migrationNow().toISOString();
-    const seq = await nextSeq('permit', ctx.station.code, issuedAt.slice(0, 4));
-    const permit = buildPermit({ intake: c.intake, station: stationRefOf(ctx.station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits });
+    const seq = await nextSeq(scope.tx, 'permit', ctx.station.code, issuedAt.slice(0, 4));
+    const station = stationRefOf(ctx.station);
+    const permit = buildPermit({ intake: c.intake, station, authority: issuingAuthority(station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits });
     const decision = { approved: true, reason: '', at: issuedAt, officerKey: officerKey(ctx.officer.ref) };
-    const next = await step(ctx, id, { transition: 'approve', note: permit.number, patch: () => ({ permit, decision }) });
-    await send(ctx, next, 'migration.permitIssued', {
+    const next = await step(scope, ctx, id, { transition: 'approve', note: permit.number, patch: () => ({ permit, decision }) });
+    send(scope, ctx, next, 'migration.permitIssued', {
       caseId: next.id,
       at: issuedAt,
       officerName: ctx.officer.ref.name,
@@ -147,19 +148,19 @@ export async function approve(id: string, ctx: OpContext): Promise<MigrationCase
 
 export async function reject(id: string, reason: string, ctx: OpContext): Promise<MigrationCase> {
   const why = reason.trim();
-  if (why.length < 2) throw new MigrationRuleError('reasonRequired', '请填写不予批准的理由');
-  return write([], () =>
-    step(ctx, id, { transition: 'reject', note: why, patch: (at) => ({ decision: { approved: false, reason: why, at, officerKey: officerKey(ctx.officer.ref) } }) }),
+  if (why.length < 2) throw new MigrationRuleError({ code: 'reasonRequired', params: {} });
+  return write([], (scope) =>
+    step(scope, ctx, id, { transition: 'reject', note: why, patch: (at) => ({ decision: { approved: false, reason: why, at, officerKey: officerKey(ctx.officer.ref) } }) }),
   );
 }
 
 /** 撤回: before the origin acts. Once the permit is out, the origin is told to stop. */
 export async function withdraw(id: string, note: string, ctx: OpContext): Promise<MigrationCase> {
-  return write([], async () => {
-    const before = await loadCase(id);
-    const next = await step(ctx, id, { transition: 'withdraw', note: note.trim() });
+  return write([], async (scope) => {
+    const before = await loadCase(scope.tx, id);
+    const next = await step(scope, ctx, id, { transition: 'withdraw', note: note.trim() });
     if (before.status === 'permitIssued') {
-      await send(ctx, next, 'migration.withdrawn', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: note.trim() });
+      send(scope, ctx, next, 'migration.withdrawn', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: note.trim() });
     }
     return next;
   });
@@ -167,7 +168,7 @@ export async function withdraw(id: string, note: string, ctx: OpContext): Promis
 
 /** Records that the applicant was told the certificate arrived (1-working-day limit). */
 export async function notifyApplicant(id: string, note: string, ctx: OpContext): Promise<MigrationCase> {
-  return write([], () => step(ctx, id, { transition: 'notifyApplicant', note: note.trim(), patch: (at) => ({ applicantNotifiedAt: at }) }));
+  return write([], (scope) => step(scope, ctx, id, { transition: 'notifyApplicant', note: note.trim(), patch: (at) => ({ applicantNotifiedAt: at }) }));
 }
 
 /**
@@ -175,10 +176,10 @@ export async function notifyApplicant(id: string, note: string, ctx: OpContext):
  * closes — one transaction with the records.
  */
 export async function settle(id: string, householdId: string, ctx: OpContext): Promise<MigrationCase> {
-  return write(RECORDS_TABLES_FOR_MIGRATION, async () => {
-    const c = await loadCase(id);
+  return write(RECORDS_TABLES_FOR_MIGRATION, async (scope) => {
+    const c = await loadCase(scope.tx, id);
     const cert = c.certificate;
-    if (!cert) throw new MigrationRuleError('noCertificate', '尚未收到户口迁移证');
+    if (!cert) throw new MigrationRuleError({ code: 'noCertificate', params: {} });
     const date = beijingDate(migrationNow());
     const relationOf = (idNumber: string): string =>
       c.intake.applicant.idNumber === idNumber
@@ -188,10 +189,10 @@ export async function settle(id: string, householdId: string, ctx: OpContext): P
     requireTransition(c, 'settle', { side: c.side, roles: ctx.officer.roles }, date);
     const personIds: string[] = [];
     for (const items of cert.persons) {
-      const person = await settlePerson(householdId, { items, relationship: relationOf(items.idNumber), originAddress: cert.originAddress, date, certificateNumber: cert.number }, ctx.officer.ref);
+      const person = await settlePerson(householdId, { items, relationship: relationOf(items.idNumber), originAddress: cert.originAddress, date, certificateNumber: cert.number }, ctx.officer.ref, scope);
       personIds.push(person.id);
     }
-    return step(ctx, id, { transition: 'settle', note: cert.number, patch: (at) => ({ settlement: { at, householdId, personIds } }) });
+    return step(scope, ctx, id, { transition: 'settle', note: cert.number, patch: (at) => ({ settlement: { at, householdId, personIds } }) });
   });
 }
 
@@ -199,9 +200,9 @@ export async function settle(id: string, householdId: string, ctx: OpContext): P
 export async function expire(id: string, which: 'permit' | 'certificate', ctx: OpContext): Promise<MigrationCase> {
   const transition = which === 'permit' ? 'expirePermit' : 'expireCertificate';
   const type = which === 'permit' ? 'migration.permitExpired' : 'migration.certificateExpired';
-  return write([], async () => {
-    const next = await step(ctx, id, { transition });
-    await send(ctx, next, type, { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: '' });
+  return write([], async (scope) => {
+    const next = await step(scope, ctx, id, { transition });
+    send(scope, ctx, next, type, { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, note: '' });
     return next;
   });
 }
@@ -211,8 +212,8 @@ export async function expire(id: string, which: 'permit' | 'certificate', ctx: O
 /** 与申请人核实: how the applicant was reached and whether they confirmed. */
 export async function recordContact(id: string, raw: ApplicantContact, ctx: OpContext): Promise<MigrationCase> {
   const contact = applicantContact.parse(raw);
-  return write([], () =>
-    step(ctx, id, {
+  return write([], (scope) =>
+    step(scope, ctx, id, {
       transition: 'recordContact',
       note: contact.note,
       patch: (at) => ({ contact: { ...contact, at, officerKey: officerKey(ctx.officer.ref) } }),
@@ -225,36 +226,37 @@ export async function recordContact(id: string, raw: ApplicantContact, ctx: OpCo
  * each person is marked moved out with date, destination and certificate number; the certificate goes back.
  */
 export async function issueCertificate(id: string, ctx: OpContext): Promise<MigrationCase> {
-  return write(RECORDS_TABLES_FOR_MIGRATION, async () => {
-    const c = await loadCase(id);
+  return write(RECORDS_TABLES_FOR_MIGRATION, async (scope) => {
+    const c = await loadCase(scope.tx, id);
     const permit = c.permit;
-    if (!permit) throw new MigrationRuleError('noPermit', '没有准予迁入证明');
+    if (!permit) throw new MigrationRuleError({ code: 'noPermit', params: {} });
     const now = migrationNow();
     requireTransition(c, 'issueCertificate', { side: c.side, roles: ctx.officer.roles }, beijingDate(now));
     const people = [permit.person, ...permit.coMovers];
-    const rows = await Promise.all(people.map((p) => findPersonByIdNumber(p.idNumber)));
+    const rows = await Promise.all(people.map((p) => findPersonByIdNumber(p.idNumber, scope.tx)));
     const missing = people.filter((_, i) => rows[i]?.status.code !== 'registered');
-    if (missing.length > 0) throw new MigrationRuleError('personNotRegistered', `本所没有在册的 ${missing.map((p) => p.name).join('、')}，请退回案件`);
+    if (missing.length > 0) throw new MigrationRuleError({ code: 'personNotRegistered', params: { names: missing.map((p) => p.name) } });
     const records = rows.filter((r) => r !== undefined);
     const issuedAt = now.toISOString();
-    const seq = await nextSeq('certificate', ctx.station.code, issuedAt.slice(0, 4));
+    const seq = await nextSeq(scope.tx, 'certificate', ctx.station.code, issuedAt.slice(0, 4));
     const household = records[0]?.householdId ?? '';
-    const originAddress = (await householdById(household))?.address ?? c.intake.currentAddress;
+    const originAddress = (await householdById(household, scope.tx))?.address ?? c.intake.currentAddress;
     const certificate = buildCertificate({
       permit,
       persons: records.map(registeredItemsOf),
       originAddress,
       station: stationRefOf(ctx.station),
+      authority: issuingAuthority(stationRefOf(ctx.station)),
       officer: ctx.officer.ref,
       issuedAt,
       seq,
       limits: ctx.config.limits,
     });
     for (const r of records) {
-      await markMovedOut(r.id, { date: beijingDate(now), destination: permit.destinationAddress, certificateNumber: certificate.number }, ctx.officer.ref);
+      await markMovedOut(r.id, { date: beijingDate(now), destination: permit.destinationAddress, certificateNumber: certificate.number }, ctx.officer.ref, scope);
     }
-    const next = await step(ctx, id, { transition: 'issueCertificate', note: certificate.number, patch: () => ({ certificate }) });
-    await send(ctx, next, 'migration.certificateIssued', { caseId: id, at: issuedAt, officerName: ctx.officer.ref.name, certificate });
+    const next = await step(scope, ctx, id, { transition: 'issueCertificate', note: certificate.number, patch: () => ({ certificate }) });
+    send(scope, ctx, next, 'migration.certificateIssued', { caseId: id, at: issuedAt, officerName: ctx.officer.ref.name, certificate });
     return next;
   });
 }
@@ -262,13 +264,13 @@ export async function issueCertificate(id: string, ctx: OpContext): Promise<Migr
 /** 退回 with a reason from the list and free text; the destination is told. */
 export async function returnCase(id: string, raw: CaseReturn, ctx: OpContext): Promise<MigrationCase> {
   const ret = caseReturn.parse(raw);
-  return write([], async () => {
-    const next = await step(ctx, id, {
+  return write([], async (scope) => {
+    const next = await step(scope, ctx, id, {
       transition: 'return',
       note: ret.text,
       patch: (at) => ({ returned: { ...ret, at, officerKey: officerKey(ctx.officer.ref) } }),
     });
-    await send(ctx, next, 'migration.returned', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, return: ret });
+    send(scope, ctx, next, 'migration.returned', { caseId: id, at: next.updatedAt, officerName: ctx.officer.ref.name, return: ret });
     return next;
   });
 }

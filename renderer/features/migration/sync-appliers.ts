@@ -1,12 +1,11 @@
-import { stationIdentity } from '@shared/domain/station';
-import { developmentStation } from '@shared/domain/dev-station';
+import type { Transaction } from 'dexie';
 import { beijingDate } from '@shared/migration/deadlines';
 import { migrationEvents, type MigrationEventPayload, type MigrationEventType } from '@shared/migration/events';
 import type { MigrationCase } from '@shared/migration/model';
 import { decideForSide, terminalStatuses, type MigrationTransition, type Side } from '@shared/migration/state-machine';
-import { db } from '@renderer/platform/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
-import { STATION_IDENTITY_KEY } from '@renderer/platform/station';
+import { META_TABLE } from '@renderer/platform/db';
+import { AUDIT_TABLE, appendAuditIn } from '@renderer/platform/audit';
+import { currentStationIdentity } from '@renderer/platform/station';
 import { EventConflictError, EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
 import { advance, entry, factsOf } from './case-ops';
 import { migrationNow } from './clock';
@@ -17,29 +16,28 @@ import { CASES_TABLE, casesTable } from './tables';
  * from the destination it names and only to the origin it names; the certificate and the return only from the
  * case's origin; withdrawal and expiry notices only from its destination. Anything else is not authorised.
  * A genuine event that does not fit the local state (e.g. a certificate after we withdrew) is a conflict.
+ * Everything is read and written through the inbox transaction the applier is handed (with its audit entry).
  */
-async function ownStationCode(): Promise<string> {
-  const row = await db().meta.get(STATION_IDENTITY_KEY);
-  const parsed = stationIdentity.safeParse(row?.value);
-  return (parsed.success ? parsed.data : developmentStation).code;
+async function ownStationCode(tx: Transaction): Promise<string> {
+  return (await currentStationIdentity(tx.db)).code;
 }
 
 function parse<T extends MigrationEventType>(type: T, event: IncomingEvent): MigrationEventPayload<T> {
   return migrationEvents[type].parse(event.payload) as MigrationEventPayload<T>;
 }
 
-async function received(event: IncomingEvent, c: MigrationCase, detail: string): Promise<void> {
-  await appendAudit({ station: await ownStationCode(), officer: event.authorOfficer, action: `migration.received.${event.type}`, object: `migration:${c.id}`, result: 'success', detail });
+async function received(tx: Transaction, event: IncomingEvent, c: MigrationCase, detail: string): Promise<void> {
+  await appendAuditIn(tx, { station: await ownStationCode(tx), officer: event.authorOfficer, action: `migration.received.${event.type}`, object: `migration:${c.id}`, result: 'success', detail });
 }
 
-const permitIssued: EventApplier = async (event) => {
+const permitIssued: EventApplier = async (event, tx) => {
   const p = parse('migration.permitIssued', event);
   if (event.aggregateId !== p.caseId) throw new EventNotAuthorizedError('case id and aggregate differ');
   if (event.authorStation !== p.destinationStation.code || p.permit.issuingStation.code !== event.authorStation) {
     throw new EventNotAuthorizedError(`station ${event.authorStation} did not issue this permit`);
   }
-  if (p.intake.origin.code !== (await ownStationCode())) throw new EventNotAuthorizedError('this station is not the origin named by the permit');
-  const existing = await casesTable().get(p.caseId);
+  if (p.intake.origin.code !== (await ownStationCode(tx))) throw new EventNotAuthorizedError('this station is not the origin named by the permit');
+  const existing = await casesTable(tx).get(p.caseId);
   if (existing) {
     if (existing.permit?.number === p.permit.number) return;
     throw new EventConflictError('a different case already has this id', existing);
@@ -60,12 +58,13 @@ const permitIssued: EventApplier = async (event) => {
       entry({ at: receivedAt, transition: 'received', status: 'permitIssued', station: p.intake.origin, officer: { key: 'system', name: '' }, note: p.permit.number }),
     ],
   };
-  await casesTable().add(base);
-  await received(event, base, p.permit.number);
+  await casesTable(tx).add(base);
+  await received(tx, event, base, p.permit.number);
 };
 
 /** The common path of every event about an existing case: authorship, state machine, timeline. */
 async function transitionFromRemote(
+  tx: Transaction,
   event: IncomingEvent,
   caseId: string,
   transition: MigrationTransition,
@@ -76,7 +75,7 @@ async function transitionFromRemote(
   note = '',
 ): Promise<void> {
   if (event.aggregateId !== caseId) throw new EventNotAuthorizedError('case id and aggregate differ');
-  const c = await casesTable().get(caseId);
+  const c = await casesTable(tx).get(caseId);
   if (!c) throw new EventConflictError('case unknown at this station', null);
   const expectedAuthor = authorSide === 'origin' ? c.intake.origin : c.destinationStation;
   if (event.authorStation !== expectedAuthor.code || c.side === authorSide) {
@@ -84,36 +83,37 @@ async function transitionFromRemote(
   }
   // The other side's clock decides the time rules (it acted then); our local roles do not apply to them.
   const d = decideForSide({ ...factsOf(c), contactRecorded: true }, transition, authorSide, beijingDate(at));
-  if (!d.ok) throw new EventConflictError(d.message, { status: c.status });
+  // The reason is a code for the log (the sync screens show it as is), not a sentence.
+  if (!d.ok) throw new EventConflictError(`${transition} refused: ${d.code} ${JSON.stringify(d.params)}`, { status: c.status });
   const e = entry({ at, transition, status: d.to, station: expectedAuthor, officer: { key: event.authorOfficer, name: officerName }, note });
   const next = advance(c, d.to, e, patch(c), terminalStatuses.includes(d.to));
-  await casesTable().put(next);
-  await received(event, next, note);
+  await casesTable(tx).put(next);
+  await received(tx, event, next, note);
 }
 
-const certificateIssued: EventApplier = async (event) => {
+const certificateIssued: EventApplier = async (event, tx) => {
   const p = parse('migration.certificateIssued', event);
   const patch = (c: MigrationCase) => {
     if (c.permit && p.certificate.permitNumber !== c.permit.number) throw new EventConflictError('certificate names another permit', { permit: c.permit.number });
     return { certificate: p.certificate, certificateReceivedAt: migrationNow().toISOString() };
   };
-  await transitionFromRemote(event, p.caseId, 'issueCertificate', 'origin', p.at, p.officerName, patch, p.certificate.number);
+  await transitionFromRemote(tx, event, p.caseId, 'issueCertificate', 'origin', p.at, p.officerName, patch, p.certificate.number);
 };
 
-const returned: EventApplier = async (event) => {
+const returned: EventApplier = async (event, tx) => {
   const p = parse('migration.returned', event);
-  await transitionFromRemote(event, p.caseId, 'return', 'origin', p.at, p.officerName, () => ({ returned: { ...p.return, at: p.at, officerKey: event.authorOfficer } }), p.return.text);
+  await transitionFromRemote(tx, event, p.caseId, 'return', 'origin', p.at, p.officerName, () => ({ returned: { ...p.return, at: p.at, officerKey: event.authorOfficer } }), p.return.text);
 };
 
 function notice(type: 'migration.withdrawn' | 'migration.permitExpired' | 'migration.certificateExpired', transition: MigrationTransition): EventApplier {
-  return async (event) => {
+  return async (event, tx) => {
     const p = parse(type, event);
-    await transitionFromRemote(event, p.caseId, transition, 'destination', p.at, p.officerName, () => ({}), p.note);
+    await transitionFromRemote(tx, event, p.caseId, transition, 'destination', p.at, p.officerName, () => ({}), p.note);
   };
 }
 
 export const appliers: FeatureAppliers = {
-  tables: [CASES_TABLE, AUDIT_TABLE, 'meta'],
+  tables: [CASES_TABLE, AUDIT_TABLE, META_TABLE],
   appliers: {
     'migration.permitIssued': permitIssued,
     'migration.certificateIssued': certificateIssued,

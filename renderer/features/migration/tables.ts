@@ -1,6 +1,6 @@
 import type { MigrationCase } from '@shared/migration/model';
 import type { MigrationCategory } from '@shared/migration/categories';
-import { db } from '@renderer/platform/db';
+import { db, type TableSource } from '@renderer/platform/db';
 
 /** The migration feature's Dexie tables (schema version 6). */
 export const CASES_TABLE = 'migrationCases';
@@ -47,9 +47,9 @@ export interface CounterRow {
   value: number;
 }
 
-export const casesTable = () => db().table<MigrationCase, string>(CASES_TABLE);
-export const draftsTable = () => db().table<DraftRow, string>(DRAFTS_TABLE);
-export const countersTable = () => db().table<CounterRow, string>(COUNTERS_TABLE);
+export const casesTable = (source: TableSource = db()) => source.table<MigrationCase, string>(CASES_TABLE);
+export const draftsTable = (source: TableSource = db()) => source.table<DraftRow, string>(DRAFTS_TABLE);
+export const countersTable = (source: TableSource = db()) => source.table<CounterRow, string>(COUNTERS_TABLE);
 
 export function emptyDraftForm(): DraftForm {
   const person = { name: '', formerName: '', sex: '', ethnicity: '01', birthDate: '', idNumber: '' };

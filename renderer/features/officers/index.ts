@@ -1,3 +1,4 @@
+import { officersErrors } from './errors';
 import messages from './messages';
 import { routes } from './routes';
 
@@ -5,4 +6,8 @@ import { routes } from './routes';
 export const officersFeature = {
   routes,
   messages,
+  errors: officersErrors,
 };
+
+/** For the first-run gate: how many accounts exist, live. */
+export { useOfficerCount } from './queries';

@@ -3,28 +3,14 @@ import { officerKey, type Role } from '@shared/domain/officer';
 import type { OfficerAccount } from '@shared/domain/officer-account';
 import { passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
 import { cleared } from '@shared/domain/sign-in-policy';
-import { db, guardedWrite } from '@renderer/platform/db';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
 import { newAccount } from '@renderer/platform/session';
 import { hashPassword } from '@renderer/platform/session';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
-import { OFFICERS_TABLE, officersTable } from '@renderer/platform/session';
+import { officersTable } from '@renderer/platform/session';
+import { changeAccount, createAccount, DuplicateOfficerError, type OfficerActor } from './commands';
 
-export class DuplicateOfficerError extends Error {
-  constructor(readonly key: string) {
-    super(`officer exists: ${key}`);
-    this.name = 'DuplicateOfficerError';
-  }
-}
-
-/** The station must always keep one enabled station admin, or nobody could manage accounts again. */
-export class LastAdminError extends Error {
-  constructor() {
-    super('at least one active station admin must remain');
-    this.name = 'LastAdminError';
-  }
-}
+export { DuplicateOfficerError, LastAdminError } from './commands';
 
 export class PasswordPolicyError extends Error {
   constructor(readonly problems: PasswordProblem[]) {
@@ -41,8 +27,6 @@ export interface NewOfficerInput {
   password: string;
 }
 
-const isActiveAdmin = (a: OfficerAccount) => !a.disabled && a.roles.includes('stationAdmin');
-
 /** 民警账号管理 for the station admin. Every change checks `officer.manage` and is audited in the same transaction. */
 export const useOfficersStore = defineStore('officers', () => {
   const session = useSessionStore();
@@ -53,21 +37,11 @@ export const useOfficersStore = defineStore('officers', () => {
     if (problems.length > 0) throw new PasswordPolicyError(problems);
   }
 
-  /** Runs `change` on one account with its audit entry, atomically; refuses a change that leaves no admin. */
-  async function change(key: string, action: string, detail: string, patch: (a: OfficerAccount) => Partial<OfficerAccount>): Promise<void> {
-    await guardedWrite(() =>
-      db().transaction('rw', [OFFICERS_TABLE, AUDIT_TABLE], async () => {
-        const current = await officersTable().get(key);
-        if (!current) throw new Error(`no officer ${key}`);
-        const next = { ...current, ...patch(current), updatedAt: new Date().toISOString() };
-        if (isActiveAdmin(current) && !isActiveAdmin(next)) {
-          const admins = (await officersTable().toArray()).filter(isActiveAdmin);
-          if (admins.length <= 1) throw new LastAdminError();
-        }
-        await officersTable().put(next);
-        await appendAudit({ station: station.identity.code, officer: session.actor, action, object: key, result: 'success', detail });
-      }),
-    );
+  const actor = (): OfficerActor => ({ station: station.identity.code, officer: session.actor });
+
+  /** One account changed with its audit entry, atomically (see commands.ts: the last admin stays). */
+  function change(key: string, action: string, detail: string, patch: (a: OfficerAccount) => Partial<OfficerAccount>): Promise<void> {
+    return changeAccount(actor(), key, action, detail, patch);
   }
 
   async function create(input: NewOfficerInput): Promise<OfficerAccount> {
@@ -77,13 +51,7 @@ export const useOfficersStore = defineStore('officers', () => {
     checkPassword(input.password, input.policeNumber);
     if (await officersTable().get(key)) throw new DuplicateOfficerError(key);
     const account = { ...newAccount(ref, [...input.roles], await hashPassword(input.password)), mustChangePassword: true };
-    await guardedWrite(() =>
-      db().transaction('rw', [OFFICERS_TABLE, AUDIT_TABLE], async () => {
-        if (await officersTable().get(key)) throw new DuplicateOfficerError(key);
-        await officersTable().add(account);
-        await appendAudit({ station: station.identity.code, officer: session.actor, action: 'officer.create', object: key, result: 'success', detail: input.roles.join(' ') });
-      }),
-    );
+    await createAccount(actor(), account);
     return account;
   }
 

@@ -1,53 +1,24 @@
-import { ref, watch, type Ref } from 'vue';
+import type { Ref } from 'vue';
 import { guardedWrite } from '@renderer/platform/db';
+import { useDraft, type DraftOptions, type DraftStore } from '@renderer/platform/ui';
 import { draftsTable } from './tables';
 
+/** A patrol form's draft, kept under `key` in the patrol's own drafts table (they never travel). */
+export function patrolDraftStore<T>(key: string): DraftStore<T> {
+  return {
+    read: async () => {
+      const row = await draftsTable().get(key);
+      return row ? { value: row.value as T, savedAt: row.savedAt } : undefined;
+    },
+    write: (value) => guardedWrite(() => draftsTable().put({ key, value, savedAt: new Date().toISOString() })).then(() => undefined),
+    remove: () => draftsTable().delete(key),
+  };
+}
+
 /**
- * Keeps a form's content in IndexedDB as it is typed (草稿), so a crash or a flat battery loses nothing. Writes are
- * coalesced: while one is in flight only the newest content waits. `clear()` after a successful save.
+ * Keeps a patrol form's content in IndexedDB as it is typed (草稿), so a crash or a flat battery loses nothing;
+ * written at once (only the newest content waits while a write runs). `discard()` after a successful save.
  */
-export function useDraft<T>(key: string, form: Ref<T>) {
-  const restored = ref(false);
-  const ready = ref(false);
-  let pending: T | null = null;
-  let writing: Promise<void> | null = null;
-
-  const snapshot = (value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-  async function flush(): Promise<void> {
-    while (pending !== null) {
-      const value = pending;
-      pending = null;
-      await guardedWrite(() => draftsTable().put({ key, value, savedAt: new Date().toISOString() }));
-    }
-    writing = null;
-  }
-
-  function schedule(value: T): void {
-    pending = snapshot(value);
-    writing ??= flush().catch(() => {
-      writing = null;
-    });
-  }
-
-  async function load(): Promise<boolean> {
-    const row = await draftsTable().get(key);
-    if (row) {
-      form.value = row.value as T;
-      restored.value = true;
-    }
-    ready.value = true;
-    return restored.value;
-  }
-
-  async function clear(): Promise<void> {
-    pending = null;
-    await writing;
-    await draftsTable().delete(key);
-    restored.value = false;
-  }
-
-  watch(form, (value) => ready.value && schedule(value), { deep: true });
-
-  return { restored, load, clear, settled: () => writing ?? Promise.resolve() };
+export function usePatrolDraft<T>(key: string, form: Ref<T>, options: DraftOptions = {}) {
+  return useDraft(form, patrolDraftStore<T>(key), options);
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { citizenIdMessages, parseCitizenId } from '@shared/validation/citizen-id';
+import { parseCitizenId } from '@shared/validation/citizen-id';
 import { parsePlate } from '@shared/validation/plate';
 import type { PatrolEventRow, personResults } from '@shared/patrol/entries';
 import type { PatrolEventType } from '@shared/patrol/entries';
@@ -38,7 +38,7 @@ export const eventToForm = (e: PatrolEventRow): EventFormValue => ({
   caseNumber: e.caseNumber,
 });
 
-/** Errors beside each field: i18n keys, or (for ID numbers) the validator's own zh-CN message. */
+/** Errors beside each field, as i18n keys. */
 export interface EventFormErrors {
   at?: string;
   place?: string;
@@ -55,7 +55,7 @@ export function validateEventForm(v: EventFormValue, today = new Date()): EventF
     const e: { name?: string; idNumber?: string } = {};
     if (!p.name.trim()) e.name = 'patrol.errors.required';
     const id = parseCitizenId(p.idNumber, today);
-    if (!id.ok) e.idNumber = citizenIdMessages[id.error];
+    if (!id.ok) e.idNumber = `patrol.errors.idNumber.${id.error}`;
     if (e.name || e.idNumber) errors.persons[i] = e;
   });
   return errors;

@@ -1,3 +1,4 @@
+import { patrolErrors } from './forms';
 import messages from './messages';
 import { routes } from './routes';
 import { appliers } from './sync-appliers';
@@ -6,5 +7,6 @@ import { appliers } from './sync-appliers';
 export const patrolFeature = {
   routes,
   messages,
+  errors: patrolErrors,
   appliers,
 };

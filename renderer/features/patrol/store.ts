@@ -8,7 +8,8 @@ import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
 import { callHost } from '@renderer/platform/host';
 import { appendAudit } from '@renderer/platform/audit';
-import * as repo from './repository';
+import * as repo from './commands';
+import { nextLogNumber } from './queries';
 
 export type HeaderInput = Omit<PatrolLogHeader, 'id' | 'number' | 'ownerStation' | 'revision' | 'updatedAt'>;
 type Stamped<T> = Omit<T, 'revision' | 'updatedAt'>;
@@ -16,7 +17,7 @@ export type EventInput = Omit<PatrolEventRow, 'id' | 'logId' | 'authorStation' |
 
 /**
  * Patrol changes as the signed-in officer: every action is checked against the permission table here (where the
- * data changes), then goes through the repository's one transaction (row + audit + outgoing event).
+ * data changes), then runs as one command (row + audit + outgoing event in one transaction).
  */
 export const usePatrolStore = defineStore('patrol', () => {
   const session = useSessionStore();
@@ -29,7 +30,7 @@ export const usePatrolStore = defineStore('patrol', () => {
 
   async function createLog(input: HeaderInput): Promise<PatrolLogHeader> {
     const who = await actor('patrol.edit', 'patrolLog:new');
-    const number = await repo.nextLogNumber(who.station, input.date);
+    const number = await nextLogNumber(who.station, input.date);
     return repo.saveHeader(who, { ...input, id: ulid(), number, ownerStation: who.station });
   }
 

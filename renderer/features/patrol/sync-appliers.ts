@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import { EventNotAuthorizedError, type EventApplier, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
 import { isNewer, isParticipant } from '@shared/patrol/coauthoring';
 import { patrolEvents, type PatrolEventPayload, type PatrolEventType } from '@shared/patrol/events';
@@ -20,6 +21,7 @@ import {
  * Applying the other stations' patrol changes. Each row belongs to its author station, so the only rule is
  * authorship: a station may write only its own rows (the header only by the owner, a contingent only by its unit),
  * and only in a log it takes part in. Within that, the higher revision wins, so replays and reordering are harmless.
+ * Every read and write goes through the inbox transaction the applier is handed.
  */
 function parse<T extends PatrolEventType>(type: T, event: IncomingEvent): PatrolEventPayload<T> {
   return patrolEvents[type].parse(event.payload) as PatrolEventPayload<T>;
@@ -32,13 +34,13 @@ function requireAuthor(event: IncomingEvent, author: string, what: string): void
 /** The entry's author is not (yet) a participant in the local header: it waits, unapplied and unseen. */
 class Parked extends Error {}
 
-async function requireParticipant(event: IncomingEvent, logId: string): Promise<PatrolLogHeader | null> {
+async function requireParticipant(tx: Transaction, event: IncomingEvent, logId: string): Promise<PatrolLogHeader | null> {
   if (event.aggregateId !== logId) throw new EventNotAuthorizedError(`event for ${event.aggregateId} carries log ${logId}`);
-  const header = (await patrolLogsTable().get(logId)) ?? null;
+  const header = (await patrolLogsTable(tx).get(logId)) ?? null;
   // A participant's entry may arrive before the owner's header (or before the header update that added it): it
   // is parked, and applied when a header listing its author arrives; a non-participant's entry stays parked.
   if (header && !isParticipant(header, event.authorStation)) {
-    await parkedTable().put({ id: event.id, logId, event });
+    await parkedTable(tx).put({ id: event.id, logId, event });
     throw new Parked();
   }
   return header;
@@ -46,21 +48,21 @@ async function requireParticipant(event: IncomingEvent, logId: string): Promise<
 
 /** Runs an entry applier; a parked entry is not an error for the batch. */
 function parking(applier: EventApplier): EventApplier {
-  return async (event) => {
+  return async (event, tx) => {
     try {
-      await applier(event);
+      await applier(event, tx);
     } catch (error) {
       if (!(error instanceof Parked)) throw error;
     }
   };
 }
 
-async function unpark(header: PatrolLogHeader): Promise<void> {
-  const parked = await parkedTable().where('logId').equals(header.id).toArray();
+async function unpark(tx: Transaction, header: PatrolLogHeader): Promise<void> {
+  const parked = await parkedTable(tx).where('logId').equals(header.id).toArray();
   for (const row of parked.filter((p) => isParticipant(header, p.event.authorStation))) {
-    await parkedTable().delete(row.id);
+    await parkedTable(tx).delete(row.id);
     const applier = entryAppliers[row.event.type as keyof typeof entryAppliers];
-    if (applier) await parking(applier)(row.event);
+    if (applier) await parking(applier)(row.event, tx);
   }
 }
 
@@ -69,57 +71,57 @@ async function putIfNewer<T extends { id: string; revision: number; updatedAt: s
   if (isNewer(row, local)) await table.put(row);
 }
 
-async function recordAmendment(event: IncomingEvent, amendment: PatrolAmendment | null): Promise<void> {
+async function recordAmendment(tx: Transaction, event: IncomingEvent, amendment: PatrolAmendment | null): Promise<void> {
   if (!amendment) return;
   requireAuthor(event, amendment.authorStation, 'an amendment');
-  await amendmentsTable().put(amendment);
+  await amendmentsTable(tx).put(amendment);
 }
 
-const logSaved: EventApplier = async (event) => {
+const logSaved: EventApplier = async (event, tx) => {
   const { header, amendment } = parse('patrol.logSaved', event);
   requireAuthor(event, header.ownerStation, 'the header');
   if (event.aggregateId !== header.id) throw new EventNotAuthorizedError('header for another log');
-  const local = await patrolLogsTable().get(header.id);
+  const local = await patrolLogsTable(tx).get(header.id);
   if (local && local.ownerStation !== header.ownerStation) throw new EventNotAuthorizedError('a log cannot change owner');
-  await putIfNewer(patrolLogsTable(), header);
-  await recordAmendment(event, amendment);
-  const current = await patrolLogsTable().get(header.id);
-  if (current) await unpark(current);
+  await putIfNewer(patrolLogsTable(tx), header);
+  await recordAmendment(tx, event, amendment);
+  const current = await patrolLogsTable(tx).get(header.id);
+  if (current) await unpark(tx, current);
 };
 
-const contingentSaved: EventApplier = async (event) => {
+const contingentSaved: EventApplier = async (event, tx) => {
   const { contingent, amendment } = parse('patrol.contingentSaved', event);
-  const header = await requireParticipant(event, contingent.logId);
+  const header = await requireParticipant(tx, event, contingent.logId);
   const unit = header?.units.find((u) => u.id === contingent.unitId);
   requireAuthor(event, header && unit ? contingentAuthor(header, unit) : contingent.authorStation, 'a contingent');
   requireAuthor(event, contingent.authorStation, 'a contingent');
-  await putIfNewer(contingentsTable(), contingent);
-  await recordAmendment(event, amendment);
+  await putIfNewer(contingentsTable(tx), contingent);
+  await recordAmendment(tx, event, amendment);
 };
 
-const eventSaved: EventApplier = async (event) => {
+const eventSaved: EventApplier = async (event, tx) => {
   const { row, amendment } = parse('patrol.eventSaved', event);
   requireAuthor(event, row.authorStation, 'an event row');
-  await requireParticipant(event, row.logId);
-  await putIfNewer(eventRowsTable(), row);
-  await recordAmendment(event, amendment);
+  await requireParticipant(tx, event, row.logId);
+  await putIfNewer(eventRowsTable(tx), row);
+  await recordAmendment(tx, event, amendment);
 };
 
-const inspectionSaved: EventApplier = async (event) => {
+const inspectionSaved: EventApplier = async (event, tx) => {
   const { record, amendment } = parse('patrol.inspectionSaved', event);
   requireAuthor(event, record.authorStation, 'an inspection');
-  await requireParticipant(event, record.logId);
-  await putIfNewer(inspectionsTable(), record);
-  await recordAmendment(event, amendment);
+  await requireParticipant(tx, event, record.logId);
+  await putIfNewer(inspectionsTable(tx), record);
+  await recordAmendment(tx, event, amendment);
 };
 
-const confirmed: EventApplier = async (event) => {
+const confirmed: EventApplier = async (event, tx) => {
   const { confirmation } = parse('patrol.confirmed', event);
   requireAuthor(event, confirmation.unitId, 'a confirmation');
-  await requireParticipant(event, confirmation.logId);
+  await requireParticipant(tx, event, confirmation.logId);
   if (confirmation.id !== `${confirmation.logId}:${confirmation.unitId}`) throw new EventNotAuthorizedError('confirmation id');
   // A confirmation is final: a replay keeps the first one.
-  if (!(await confirmationsTable().get(confirmation.id))) await confirmationsTable().put(confirmation);
+  if (!(await confirmationsTable(tx).get(confirmation.id))) await confirmationsTable(tx).put(confirmation);
 };
 
 const entryAppliers = {

@@ -1,9 +1,9 @@
-import { db } from '@renderer/platform/db';
+import { db, type TableSource } from '@renderer/platform/db';
 import type { IncomingEvent } from '@renderer/sync';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
 import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
 
-/** Typed access to the patrol stores (schema version 7). */
+/** Typed access to the patrol stores (schema version 7): the window's database, or a command's or applier's transaction. */
 export const PATROL_LOGS = 'patrolLogs';
 export const PATROL_CONTINGENTS = 'patrolContingents';
 export const PATROL_EVENTS = 'patrolEvents';
@@ -22,13 +22,13 @@ export interface DraftRow {
   savedAt: string;
 }
 
-export const patrolLogsTable = () => db().table<PatrolLogHeader, string>(PATROL_LOGS);
-export const contingentsTable = () => db().table<PatrolContingent, string>(PATROL_CONTINGENTS);
-export const eventRowsTable = () => db().table<PatrolEventRow, string>(PATROL_EVENTS);
-export const inspectionsTable = () => db().table<InspectionRecord, string>(PATROL_INSPECTIONS);
-export const confirmationsTable = () => db().table<PatrolConfirmation, string>(PATROL_CONFIRMATIONS);
-export const amendmentsTable = () => db().table<PatrolAmendment, string>(PATROL_AMENDMENTS);
-export const draftsTable = () => db().table<DraftRow, string>(PATROL_DRAFTS);
+export const patrolLogsTable = (source: TableSource = db()) => source.table<PatrolLogHeader, string>(PATROL_LOGS);
+export const contingentsTable = (source: TableSource = db()) => source.table<PatrolContingent, string>(PATROL_CONTINGENTS);
+export const eventRowsTable = (source: TableSource = db()) => source.table<PatrolEventRow, string>(PATROL_EVENTS);
+export const inspectionsTable = (source: TableSource = db()) => source.table<InspectionRecord, string>(PATROL_INSPECTIONS);
+export const confirmationsTable = (source: TableSource = db()) => source.table<PatrolConfirmation, string>(PATROL_CONFIRMATIONS);
+export const amendmentsTable = (source: TableSource = db()) => source.table<PatrolAmendment, string>(PATROL_AMENDMENTS);
+export const draftsTable = (source: TableSource = db()) => source.table<DraftRow, string>(PATROL_DRAFTS);
 
 export interface ParkedRow {
   /** The event id. */
@@ -36,4 +36,4 @@ export interface ParkedRow {
   logId: string;
   event: IncomingEvent;
 }
-export const parkedTable = () => db().table<ParkedRow, string>(PATROL_PARKED);
+export const parkedTable = (source: TableSource = db()) => source.table<ParkedRow, string>(PATROL_PARKED);

@@ -1,10 +1,9 @@
 import { computed, shallowRef, watch, type Ref } from 'vue';
-import { useLiveQuery } from '@renderer/platform/db';
 import { confirmationState } from '@shared/patrol/coauthoring';
 import type { InspectionRecord } from '@shared/patrol/entries';
 import { liveFigures, overlayRecords } from '@shared/patrol/figures';
 import { useStationStore } from '@renderer/platform/station';
-import { readLog } from './repository';
+import { useLogView } from './queries';
 
 /**
  * One log, live: re-read whenever any station's change lands in the patrol tables. Inspections this screen saves
@@ -12,7 +11,7 @@ import { readLog } from './repository';
  */
 export function useLog(logId: Ref<string>) {
   const station = useStationStore();
-  const { value: view } = useLiveQuery(() => readLog(logId.value), [logId]);
+  const { value: view } = useLogView(logId);
   const saved = shallowRef(new Map<string, InspectionRecord>());
   watch(view, (next) => {
     if (!next || saved.value.size === 0) return;

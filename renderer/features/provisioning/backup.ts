@@ -1,19 +1,19 @@
 import Dexie, { type Table } from 'dexie';
-import { stationIdentity, type StationIdentity } from '@shared/domain/station';
+import type { StationIdentity } from '@shared/domain/station';
 import { BackupFormatError, decodeBackup, encodeBackup, type BackupTable, type StationBackup } from '@shared/provisioning/backup';
 import { SealedError, openSealed, parseSealed, seal, type SealedErrorCode } from '@shared/provisioning/sealed';
 import { DATABASE_NAME } from '@renderer/platform/db';
 import { schemaVersions } from '@renderer/platform/db';
-import { db, guardedWrite } from '@renderer/platform/db';
+import { META_TABLE, db, guardedWrite, writeMeta } from '@renderer/platform/db';
 import { mergeRestoredTrail, type AuditEntry } from '@shared/audit/chain';
+import { runCommand } from '@renderer/sync';
 import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
 import { resetAnchor } from '@renderer/platform/audit';
-import { STATION_IDENTITY_KEY } from '@renderer/platform/station';
-import { PROTECTED_KEY_META, loadProtectedStationKey, protectStationKey } from './provisioning';
-import { rememberStationKey } from '@renderer/platform/station';
+import { holdUnlockedStationKey, storedStationIdentity } from '@renderer/platform/station';
+import { loadProtectedStationKey, protectStationKey, protectedStationKeyMeta } from './provisioning';
 import { keyPairFromSeed } from '@shared/sync/keys';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { webAesGcm } from '@renderer/platform/crypto';
+import { webCryptoAesGcm } from '@shared/provisioning/aes-gcm';
 
 /**
  * 站所备份与恢复: the whole station database, sealed under a passphrase. Restore never touches the live data
@@ -23,9 +23,8 @@ import { webAesGcm } from '@renderer/platform/crypto';
  */
 
 export const BACKUP_EXTENSION = 'yrdbak';
-const META_TABLE = 'meta';
 /** Machine-bound: OS-protected on the old PC, unreadable on the new one. The key travels in `secrets` instead. */
-const MACHINE_BOUND_META = new Set([PROTECTED_KEY_META]);
+const MACHINE_BOUND_META = new Set([protectedStationKeyMeta.name]);
 export const STAGING_DATABASE = `${DATABASE_NAME}-restore-staging`;
 
 export type BackupRefusal = SealedErrorCode | 'newerSchema' | 'notEmpty';
@@ -42,11 +41,6 @@ export class BackupError extends Error {
 
 const currentSchemaVersion = (): number => Math.max(...schemaVersions.map((v) => v.version));
 
-async function identityOf(database: Dexie): Promise<StationIdentity | null> {
-  const parsed = stationIdentity.safeParse((await database.table(META_TABLE).get(STATION_IDENTITY_KEY))?.value);
-  return parsed.success ? parsed.data : null;
-}
-
 async function dumpTable(table: Table): Promise<BackupTable> {
   const outOfLine = !table.schema.primKey.keyPath;
   const rows: unknown[] = await table.toArray();
@@ -59,7 +53,7 @@ async function dumpTable(table: Table): Promise<BackupTable> {
 /** Every table at one instant, with the backup's own audit entry inside it. */
 export async function snapshotStation(actor: string, database: Dexie = db()): Promise<StationBackup> {
   const key = await loadProtectedStationKey(database);
-  const identity = await identityOf(database);
+  const identity = await storedStationIdentity(database);
   const createdAt = new Date().toISOString();
   const tables = await guardedWrite(() =>
     database.transaction('rw', database.tables, async () => {
@@ -84,7 +78,7 @@ export async function snapshotStation(actor: string, database: Dexie = db()): Pr
 /** The sealed backup file's text, labelled (in the clear, authenticated) with the station and date. */
 export async function sealBackup(backup: StationBackup, passphrase: string, scryptN?: number): Promise<string> {
   const meta = { station: backup.station?.code ?? '', name: backup.station?.name ?? '', created: backup.createdAt, schema: String(backup.schemaVersion) };
-  const envelope = await seal(encodeBackup(backup), { purpose: 'station-backup', passphrase, meta, ...(scryptN ? { scryptN } : {}) }, webAesGcm);
+  const envelope = await seal(encodeBackup(backup), { purpose: 'station-backup', passphrase, meta, ...(scryptN ? { scryptN } : {}) }, webCryptoAesGcm);
   return JSON.stringify(envelope);
 }
 
@@ -95,7 +89,7 @@ export const backupFileName = (backup: StationBackup): string =>
 export async function openBackup(text: string, passphrase: string): Promise<StationBackup> {
   let backup: StationBackup;
   try {
-    backup = decodeBackup(await openSealed(parseSealed(text, 'station-backup'), passphrase, webAesGcm));
+    backup = decodeBackup(await openSealed(parseSealed(text, 'station-backup'), passphrase, webCryptoAesGcm));
   } catch (error) {
     if (error instanceof SealedError) throw new BackupError(error.code, error.message);
     if (error instanceof BackupFormatError) throw new BackupError('damaged', error.message);
@@ -175,8 +169,10 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
   });
   const key = backup.secrets.stationSecretKey ? await protectStationKey(backup.secrets.stationSecretKey) : null;
   const tables = database.tables.map((t) => t.name);
-  await guardedWrite(() =>
-    database.transaction('rw', tables, async () => {
+  await runCommand({
+    tables,
+    database,
+    async work(scope) {
       if (options.firstRun && tables.includes('officers') && (await database.table('officers').count()) > 0) throw new BackupError('notEmpty');
       const localTrail = await database.table<AuditEntry, number>(AUDIT_TABLE).orderBy('seq').toArray();
       for (const name of tables) await database.table(name).clear();
@@ -187,14 +183,14 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
         else if (t.keys) await table.bulkAdd(t.rows, t.keys as never[]);
         else await table.bulkAdd(t.rows);
       }
-      if (key) await database.table(META_TABLE).put({ key: PROTECTED_KEY_META, value: key, updatedAt: new Date().toISOString() });
+      if (key) await writeMeta(protectedStationKeyMeta, key, database);
       const code = backup.station?.code ?? '';
-      await appendAudit({ station: code, officer: options.actor, action: 'station.restore', object: code, result: 'success', detail: `backup of ${backup.createdAt} by ${backup.createdBy}` });
-    }),
-  );
+      scope.audit({ station: code, officer: options.actor, action: 'station.restore', object: code, result: 'success', detail: `backup of ${backup.createdAt} by ${backup.createdBy}` });
+    },
+  });
   // The restored trail replaces this PC's: its end is now the anchor (see features/audit/anchor.ts).
   resetAnchor(database.name, (await database.table<AuditEntry, number>(AUDIT_TABLE).orderBy('seq').last()) ?? null);
   const secret = backup.secrets.stationSecretKey;
-  rememberStationKey(database, secret ? keyPairFromSeed(hexToBytes(secret)) : null);
+  holdUnlockedStationKey(database, secret ? keyPairFromSeed(hexToBytes(secret)) : null);
   return { station: backup.station, rows: staged.reduce((n, t) => n + t.rows.length, 0) };
 }

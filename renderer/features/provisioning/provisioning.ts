@@ -1,20 +1,16 @@
 import type Dexie from 'dexie';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { secretScheme } from '@shared/bridge/contract';
-import { stationIdentity } from '@shared/domain/station';
-import { fromBase64, fromUtf8, toBase64 } from '@shared/provisioning/bytes';
+import { fromBase64, fromUtf8, toBase64 } from '@shared/bytes';
 import { verifyPackage, type PackageRefusal, type PinnedTrust, type VerifiedPackage } from '@shared/provisioning/package';
 import { SealedError, openSealed, parseSealed, type SealedEnvelope, type SealedErrorCode } from '@shared/provisioning/sealed';
 import { keyPairFromSeed, publicKeyHex, type KeyPair } from '@shared/sync/keys';
 import { z } from 'zod';
-import { db, guardedWrite } from '@renderer/platform/db';
+import { META_TABLE, db, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
 import { callHost } from '@renderer/platform/host';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
-import { STATION_IDENTITY_KEY } from '@renderer/platform/station';
-import { META_KEYS, writeMeta } from '@renderer/platform/station';
-import { loadTrust, pinTrust } from '@renderer/sync';
-import { webAesGcm } from '@renderer/platform/crypto';
-import { rememberStationKey } from '@renderer/platform/station';
+import { forgetPlainStationKey, holdUnlockedStationKey, stationIdentityMeta, storedStationIdentity } from '@renderer/platform/station';
+import { exchangeUrlMeta, loadTrust, pinTrust, runCommand } from '@renderer/sync';
+import { webCryptoAesGcm } from '@shared/provisioning/aes-gcm';
 
 /**
  * 导入开通包: open a provisioning package with its one-time passphrase, check it against what this PC already
@@ -22,12 +18,11 @@ import { rememberStationKey } from '@renderer/platform/station';
  * (Electron safeStorage); only the protected blob is kept in the database.
  */
 
-const META_TABLE = 'meta';
-/** The protected station key (what `secrets.protect` returned) and the public key it belongs to. */
-export const PROTECTED_KEY_META = 'provisioning.stationKey';
-
 export const protectedStationKey = z.object({ scheme: secretScheme, protectedBase64: z.string().min(1), publicKey: publicKeyHex });
 export type ProtectedStationKey = z.infer<typeof protectedStationKey>;
+
+/** The protected station key (what `secrets.protect` returned) and the public key it belongs to. Owned here. */
+export const protectedStationKeyMeta = defineMetaKey('provisioning.stationKey', protectedStationKey);
 
 export type ProvisioningRefusal = SealedErrorCode | PackageRefusal | 'otherStation';
 
@@ -56,11 +51,6 @@ export async function pinnedTrust(database: Dexie = db()): Promise<PinnedTrust |
   return { rootPublicKey: trust.rootPublicKey, rosterVersion: trust.roster?.roster.version ?? 0 };
 }
 
-async function currentIdentity(database: Dexie) {
-  const parsed = stationIdentity.safeParse((await database.table(META_TABLE).get(STATION_IDENTITY_KEY))?.value);
-  return parsed.success ? parsed.data : null;
-}
-
 /**
  * Opens and verifies. On a fresh PC (or a demo one being replaced) the package's root is pinned; on a provisioned
  * PC the package must come from the same root, for the same station, with a roster no older than the one held.
@@ -68,12 +58,12 @@ async function currentIdentity(database: Dexie) {
 export async function openPackage(envelope: SealedEnvelope, passphrase: string, database: Dexie = db()): Promise<VerifiedPackage> {
   let content: unknown;
   try {
-    content = JSON.parse(fromUtf8(await openSealed(envelope, passphrase.trim(), webAesGcm)));
+    content = JSON.parse(fromUtf8(await openSealed(envelope, passphrase.trim(), webCryptoAesGcm)));
   } catch (error) {
     if (error instanceof SealedError) throw new ProvisioningError(error.code);
     throw new ProvisioningError('malformed');
   }
-  const current = await currentIdentity(database);
+  const current = await storedStationIdentity(database);
   const provisioned = current?.kind === 'provisioned';
   const check = verifyPackage(content, provisioned ? await pinnedTrust(database) : null);
   if (!check.ok) throw new ProvisioningError(check.reason);
@@ -89,23 +79,25 @@ export interface ApplyOptions {
 
 /**
  * Makes this installation the package's station: protects the key with the OS first (nothing is written if that
- * fails), then identity, pinned root, roster, exchange address and the protected key in one transaction with
- * its audit entry. A plain (demo) key left from before is removed, so only the provisioned key can sign.
+ * fails), then identity, pinned root, roster, exchange address and the protected key as one command (one
+ * transaction with its audit entry). A plain (demo) key left from before is removed, so only the provisioned key can sign.
  */
 export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions): Promise<void> {
   const database = options.database ?? db();
-  const previous = await currentIdentity(database);
+  const previous = await storedStationIdentity(database);
   const protectedKey = await callHost('secrets.protect', { plaintextBase64: toBase64(hexToBytes(pkg.stationSecretKey)) });
   const stored: ProtectedStationKey = { ...protectedKey, publicKey: pkg.station.publicKey };
   const rotation = previous?.kind === 'provisioned';
-  await guardedWrite(() =>
-    database.transaction('rw', [META_TABLE, AUDIT_TABLE], async () => {
-      await writeMeta(database, STATION_IDENTITY_KEY, pkg.identity);
+  await runCommand({
+    tables: [META_TABLE],
+    database,
+    async work(scope) {
+      await writeMeta(stationIdentityMeta, pkg.identity, database);
       await pinTrust(database, pkg.rootPublicKey, pkg.signedRoster);
-      await writeMeta(database, META_KEYS.exchangeUrl, pkg.exchangeUrl);
-      await writeMeta(database, PROTECTED_KEY_META, stored);
-      await database.table(META_TABLE).delete(META_KEYS.stationKey);
-      await appendAudit({
+      await writeMeta(exchangeUrlMeta, pkg.exchangeUrl, database);
+      await writeMeta(protectedStationKeyMeta, stored, database);
+      await forgetPlainStationKey(database);
+      scope.audit({
         station: pkg.identity.code,
         officer: options.actor,
         action: 'station.provision',
@@ -113,19 +105,19 @@ export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions):
         result: 'success',
         detail: `${rotation ? 'key rotation' : previous?.kind === 'demo' ? 'replaces demo station' : 'first provisioning'}; roster v${pkg.roster.version}; key ${pkg.station.publicKey.slice(0, 16)}…`,
       });
-    }),
-  );
-  rememberStationKey(database, keyPairFromSeed(hexToBytes(pkg.stationSecretKey)));
+    },
+  });
+  holdUnlockedStationKey(database, keyPairFromSeed(hexToBytes(pkg.stationSecretKey)));
 }
 
 /** The station's signing key from the OS-protected store, or null when this PC holds no provisioned key. */
 export async function loadProtectedStationKey(database: Dexie = db()): Promise<KeyPair | null> {
-  const parsed = protectedStationKey.safeParse((await database.table(META_TABLE).get(PROTECTED_KEY_META))?.value);
-  if (!parsed.success) return null;
-  const { plaintextBase64 } = await callHost('secrets.unprotect', { scheme: parsed.data.scheme, protectedBase64: parsed.data.protectedBase64 });
+  const stored = await readMeta(protectedStationKeyMeta, database);
+  if (!stored) return null;
+  const { plaintextBase64 } = await callHost('secrets.unprotect', { scheme: stored.scheme, protectedBase64: stored.protectedBase64 });
   const pair = keyPairFromSeed(fromBase64(plaintextBase64));
   // A blob that unprotects to another key (copied from another PC's database) is not this station's key.
-  if (pair.publicKey !== parsed.data.publicKey) throw new Error('protected station key does not match its public key');
+  if (pair.publicKey !== stored.publicKey) throw new Error('protected station key does not match its public key');
   return pair;
 }
 
@@ -140,7 +132,7 @@ export async function unlockStationKey(database: Dexie = db()): Promise<KeyPair 
   } catch {
     pair = null; // e.g. a database copied from another PC: the station must be re-provisioned or restored
   }
-  rememberStationKey(database, pair);
+  holdUnlockedStationKey(database, pair);
   return pair;
 }
 

@@ -1,21 +1,12 @@
-import { computed, ref, type Ref } from 'vue';
-import { ZodError } from 'zod';
-import { ElMessageBox } from 'element-plus';
+import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { PermissionDeniedError } from '@renderer/platform/session';
-import { RecordsRuleError } from './errors';
+import { confirmDiscard, FORM_FIELD, useDirty, useErrors, type ErrorVocabulary, type FieldErrors } from '@renderer/platform/ui';
 
-/** Field → error key (first problem per field), from a zod error or a records rule. */
-export function fieldErrors(error: unknown): Record<string, string> | null {
-  if (error instanceof ZodError) {
-    const out: Record<string, string> = {};
-    for (const issue of error.issues) out[String(issue.path[0] ?? '_form')] ??= issue.message;
-    return out;
-  }
-  if (error instanceof RecordsRuleError) return { [error.field ?? '_form']: error.key };
-  if (error instanceof PermissionDeniedError) return { _form: 'permission' };
-  return null;
-}
+/** The records' words for errors: its own rule texts (`records.errors.*`), then the forms module's. */
+export const recordsVocabulary: ErrorVocabulary = { rules: 'records.errors', fallback: 'records.errors.saveFailed' };
+
+/** The error helpers in the records' words. */
+export const useRecordsErrors = () => useErrors(recordsVocabulary);
 
 /**
  * Focuses the first field of a dialog once it has opened, unless the officer is already typing in another one
@@ -31,19 +22,22 @@ export function focusFirstField(root: HTMLElement | null): void {
  */
 export function useRecordsForm<T extends object>(model: Ref<T>) {
   const { t } = useI18n();
-  const errors = ref<Record<string, string>>({});
-  const initial = ref(JSON.stringify(model.value));
+  const words = useRecordsErrors();
+  const errors = ref<FieldErrors>({});
+  /** A failure that belongs to no field (permission, storage): shown above the buttons. */
+  const failure = ref<{ error: unknown } | null>(null);
   const saving = ref(false);
-  const dirty = computed(() => JSON.stringify(model.value) !== initial.value);
+  const { dirty, reset: snapshot } = useDirty(model);
 
   const err = (field: string): string => {
-    const key = errors.value[field];
-    return key ? t(`records.errors.${key}`) : '';
+    if (errors.value[field]) return words.field(errors.value[field]);
+    return field === FORM_FIELD && failure.value ? words.describe(failure.value.error) : '';
   };
 
   function reset(): void {
     errors.value = {};
-    initial.value = JSON.stringify(model.value);
+    failure.value = null;
+    snapshot();
   }
 
   /** Runs the save; on failure keeps the input and shows the errors. Resolves true when saved. */
@@ -51,12 +45,15 @@ export function useRecordsForm<T extends object>(model: Ref<T>) {
     if (saving.value) return false;
     saving.value = true;
     errors.value = {};
+    failure.value = null;
     try {
       await save();
-      initial.value = JSON.stringify(model.value);
+      snapshot();
       return true;
     } catch (error) {
-      errors.value = fieldErrors(error) ?? { _form: 'saveFailed' };
+      const fields = words.fields(error);
+      if (fields) errors.value = fields;
+      else failure.value = { error };
       return false;
     } finally {
       saving.value = false;
@@ -66,16 +63,7 @@ export function useRecordsForm<T extends object>(model: Ref<T>) {
   /** For el-dialog's before-close: asks before throwing away typed input. */
   async function guardClose(done: () => void): Promise<void> {
     if (!dirty.value) return done();
-    try {
-      await ElMessageBox.confirm(t('records.guard.message'), t('records.guard.title'), {
-        confirmButtonText: t('records.guard.discard'),
-        cancelButtonText: t('records.guard.keep'),
-        type: 'warning',
-      });
-      done();
-    } catch {
-      // Kept editing.
-    }
+    if (await confirmDiscard(t)) done();
   }
 
   /** Enter saves, except inside a textarea, a select (Enter picks an option) or while an IME is composing. */

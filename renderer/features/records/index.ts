@@ -1,3 +1,4 @@
+import { recordsErrors } from './errors';
 import messages from './messages';
 import { routes } from './routes';
 
@@ -5,6 +6,7 @@ import { routes } from './routes';
 export const recordsFeature = {
   routes,
   messages,
+  errors: recordsErrors,
 };
 
 /** The records API other features call (migration: find, mark moved out, settle; the app: demo residents). */

@@ -4,19 +4,21 @@ import { officerKey, type OfficerRef } from '@shared/domain/officer';
 import type { HouseholdRow } from '@shared/domain/resident/household';
 import { personInput, type PersonInput, type PersonRow } from '@shared/domain/resident/person';
 import { normalizeCitizenId } from '@shared/validation/citizen-id';
+import { db, type TableSource } from '@renderer/platform/db';
 import { appendAudit } from '@renderer/platform/audit';
+import type { CommandScope } from '@renderer/sync';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
 import { bulkLoadHouseholds, type Progress } from './bulk-load';
-import { createPerson, movePerson, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './repository';
+import { createPerson, movePerson, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './commands';
 import { findHouseholds, householdMembers } from './search';
 import { householdsTable, personsTable, RECORDS_TABLES } from './tables';
 
 /**
  * The records API other features call (migration: find, mark moved out, settle; first run: demo data).
  * These functions do not check permissions: the calling feature checks its own action (e.g. migration.settle)
- * with the session store before calling. Writes can join a caller's Dexie transaction when it includes
- * RECORDS_WRITE_TABLES (the records tables plus the audit table).
+ * with the session store before calling. Writes are commands; given `within` (the caller's command, whose tables
+ * include RECORDS_WRITE_TABLES) they run inside it, and reads given its transaction read through it.
  */
 export { RECORDS_TABLES, RECORDS_WRITE_TABLES };
 export type { PersonRow, HouseholdRow, PersonInput };
@@ -27,13 +29,13 @@ function actorFor(officer: OfficerRef): Actor {
 }
 
 /** The registered (在册) person with this ID number, else the latest archived one; undefined if none. */
-export async function findPersonByIdNumber(idNumber: string): Promise<PersonRow | undefined> {
-  const rows = await personsTable().where('idNumber').equals(normalizeCitizenId(idNumber)).toArray();
+export async function findPersonByIdNumber(idNumber: string, source: TableSource = db()): Promise<PersonRow | undefined> {
+  const rows = await personsTable(source).where('idNumber').equals(normalizeCitizenId(idNumber)).toArray();
   return rows.find((p) => p.status.code === 'registered') ?? rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
-export const getPerson = (id: string): Promise<PersonRow | undefined> => personsTable().get(id);
-export const getHousehold = (id: string): Promise<HouseholdRow | undefined> => householdsTable().get(id);
+export const getPerson = (id: string, source: TableSource = db()): Promise<PersonRow | undefined> => personsTable(source).get(id);
+export const getHousehold = (id: string, source: TableSource = db()): Promise<HouseholdRow | undefined> => householdsTable(source).get(id);
 export const getHouseholdMembers = householdMembers;
 
 /** Households by number prefix or address fragment (empty query: the first by number). */
@@ -50,11 +52,12 @@ export interface MovedOut {
 }
 
 /** 迁出注销: the record stays (archived), its status 迁出 carries date, destination and certificate number. */
-export function markPersonMovedOut(personId: string, moved: MovedOut, officer: OfficerRef): Promise<PersonRow> {
+export function markPersonMovedOut(personId: string, moved: MovedOut, officer: OfficerRef, within?: CommandScope): Promise<PersonRow> {
   return setPersonStatus(
     personId,
     { code: 'movedOut', date: moved.date, reason: moved.reason, reference: moved.certificateNumber, destination: moved.destination },
     actorFor(officer),
+    within,
   );
 }
 
@@ -62,14 +65,15 @@ export function markPersonMovedOut(personId: string, moved: MovedOut, officer: O
  * 落户 from a migration certificate: a new person in `householdId`, or, if the ID number is already registered
  * here, that person updated and moved into the household. Throws ZodError on invalid data.
  */
-export async function settlePerson(householdId: string, personData: PersonInput, officer: OfficerRef, reason = '跨省户口迁移落户'): Promise<PersonRow> {
+export async function settlePerson(householdId: string, personData: PersonInput, officer: OfficerRef, reason = '跨省户口迁移落户', within?: CommandScope): Promise<PersonRow> {
   const fields = personInput.parse(personData);
-  const existing = await findPersonByIdNumber(fields.idNumber);
+  const source = within?.tx ?? db();
+  const existing = await findPersonByIdNumber(fields.idNumber, source);
   const actor = actorFor(officer);
-  if (!existing || existing.status.code !== 'registered') return createPerson(householdId, personData, actor);
-  await updatePerson(existing.id, personData, reason, actor);
-  if (existing.householdId === householdId) return (await personsTable().get(existing.id)) ?? existing;
-  return movePerson(existing.id, householdId, fields.relationship, reason, actor);
+  if (!existing || existing.status.code !== 'registered') return createPerson(householdId, personData, actor, within);
+  await updatePerson(existing.id, personData, reason, actor, within);
+  if (existing.householdId === householdId) return (await personsTable(source).get(existing.id)) ?? existing;
+  return movePerson(existing.id, householdId, fields.relationship, reason, actor, within);
 }
 
 export interface SeedOptions {

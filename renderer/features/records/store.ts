@@ -6,11 +6,9 @@ import type { HouseholdInput, HouseholdRow } from '@shared/domain/resident/house
 import type { PersonChange, PersonInput, PersonRow, PersonStatus } from '@shared/domain/resident/person';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
-import { issueCertificate as issue, recordCertificatePrint } from './certificates';
-import * as repo from './repository';
-import { searchPersons, type SearchMode, type SearchResult } from './search';
+import * as repo from './commands';
+import { hasAnyPerson, searchPersons, type SearchMode, type SearchResult } from './queries';
 import { seedDemoResidents } from './service';
-import { personsTable } from './tables';
 
 /**
  * The records screens' store: every write first checks the signed-in officer's permission (refusals are
@@ -41,10 +39,6 @@ export const useRecordsStore = defineStore('records', () => {
     }
   }
 
-  async function hasAnyPerson(): Promise<boolean> {
-    return (await personsTable().limit(1).count()) > 0;
-  }
-
   const createHousehold = async (input: HouseholdInput): Promise<HouseholdRow> => repo.createHousehold(input, await actor('household.create', 'household'));
   const updateHousehold = async (id: string, input: HouseholdInput): Promise<HouseholdRow> =>
     repo.updateHousehold(id, input, await actor('household.update', `household:${id}`));
@@ -56,9 +50,9 @@ export const useRecordsStore = defineStore('records', () => {
     repo.movePerson(id, target, relationship, reason, await actor('person.move', `person:${id}`));
   const setStatus = async (id: string, status: PersonStatus): Promise<PersonRow> => repo.setPersonStatus(id, status, await actor('person.update', `person:${id}`));
   const issueCertificate = async (personId: string, input: CertificateInput): Promise<CertificateRow> =>
-    issue(personId, input, await actor('certificate.issue', `person:${personId}`));
+    repo.issueCertificate(personId, input, await actor('certificate.issue', `person:${personId}`));
   const certificatePrinted = async (row: CertificateRow, outcome: string): Promise<void> =>
-    recordCertificatePrint(row, await actor('certificate.issue', `certificate:${row.number}`), outcome);
+    repo.recordCertificatePrint(row, await actor('certificate.issue', `certificate:${row.number}`), outcome);
 
   /** Opening a person's record is audited (who looked at whom). */
   async function openPerson(id: string): Promise<void> {

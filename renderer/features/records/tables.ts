@@ -1,4 +1,4 @@
-import { db } from '@renderer/platform/db';
+import { db, type TableSource } from '@renderer/platform/db';
 import type { CertificateRow } from '@shared/domain/resident/certificate';
 import type { HouseholdRow } from '@shared/domain/resident/household';
 import type { PersonChange, PersonRow } from '@shared/domain/resident/person';
@@ -10,7 +10,7 @@ export const PERSON_CHANGES_TABLE = 'personChanges';
 export const CERTIFICATES_TABLE = 'certificates';
 export const RECORDS_TABLES = [HOUSEHOLDS_TABLE, PERSONS_TABLE, PERSON_CHANGES_TABLE, CERTIFICATES_TABLE] as const;
 
-export const householdsTable = () => db().table<HouseholdRow, string>(HOUSEHOLDS_TABLE);
-export const personsTable = () => db().table<PersonRow, string>(PERSONS_TABLE);
-export const personChangesTable = () => db().table<PersonChange, string>(PERSON_CHANGES_TABLE);
-export const certificatesTable = () => db().table<CertificateRow, string>(CERTIFICATES_TABLE);
+export const householdsTable = (source: TableSource = db()) => source.table<HouseholdRow, string>(HOUSEHOLDS_TABLE);
+export const personsTable = (source: TableSource = db()) => source.table<PersonRow, string>(PERSONS_TABLE);
+export const personChangesTable = (source: TableSource = db()) => source.table<PersonChange, string>(PERSON_CHANGES_TABLE);
+export const certificatesTable = (source: TableSource = db()) => source.table<CertificateRow, string>(CERTIFICATES_TABLE);

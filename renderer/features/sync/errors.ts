@@ -1,10 +1,12 @@
-import type { Composer } from 'vue-i18n';
-import { PermissionDeniedError } from '@renderer/platform/session';
+import { useErrors, type ErrorTranslator, type ErrorVocabulary } from '@renderer/platform/ui';
 import { BundleRejectedError } from '@renderer/sync';
 
+/** The sync engine's refusals as words (registered by the composition root). */
+export const syncErrors: ErrorTranslator = (error) =>
+  error instanceof BundleRejectedError ? { key: `sync.bundle.rejected.${error.problem}` } : undefined;
+
+/** The sync screens' words: a failure nobody registered names its cause; a refusal by role says it was audited. */
+export const syncVocabulary: ErrorVocabulary = { fallback: 'sync.failed', overrides: { 'forms.errors.denied': 'sync.denied' } };
+
 /** A failure of a sync action as one sentence for staff. */
-export function describeSyncError(error: unknown, t: Composer['t']): string {
-  if (error instanceof PermissionDeniedError) return t('sync.denied');
-  if (error instanceof BundleRejectedError) return t(`sync.bundle.rejected.${error.problem}`);
-  return t('sync.failed', { message: error instanceof Error ? error.message : String(error) });
-}
+export const useSyncErrors = () => useErrors(syncVocabulary);

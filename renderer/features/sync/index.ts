@@ -1,4 +1,5 @@
 import { defineAsyncComponent, markRaw } from 'vue';
+import { syncErrors } from './errors';
 import messages from './messages';
 import { routes } from './routes';
 import { appliers } from './sync-appliers';
@@ -7,6 +8,7 @@ import { appliers } from './sync-appliers';
 export const syncFeature = {
   routes,
   messages,
+  errors: syncErrors,
   appliers,
   firstRunCards: [
     { key: 'demoNetwork', order: 5, component: markRaw(defineAsyncComponent(() => import('./components/DemoStationPicker.vue'))) },

@@ -1,18 +1,17 @@
 import { defineStore } from 'pinia';
-import { ulid } from 'ulid';
+import { officerKey } from '@shared/domain/officer';
 import { BUNDLE_EXTENSION } from '@shared/sync/bundle';
 import { db, guardedWrite } from '@renderer/platform/db';
 import { callHost } from '@renderer/platform/host';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
+import { appendAudit } from '@renderer/platform/audit';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
-import { base64ToBytes, bytesToBase64 } from '@renderer/platform/crypto';
+import { fromBase64, toBase64 } from '@shared/bytes';
 import { exportBundle, importBundle, type ImportSummary } from '@renderer/sync';
 import { installDemoStation } from '@renderer/sync';
-import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync';
 import { useRosterStore } from '@renderer/sync';
 import { inboxContext, setExchangeUrl, startSync, syncNow } from '@renderer/sync';
-import { SYNC_TABLES, conflictsTable, probesTable } from '@renderer/sync';
+import * as commands from './commands';
 
 const bundleFilters = (name: string) => [{ name, extensions: [BUNDLE_EXTENSION] }];
 
@@ -36,19 +35,10 @@ export const useSyncStore = defineStore('sync', () => {
     await syncNow();
   }
 
-  /** 联调消息: the probe and its event in one transaction, with the audit entry. */
+  /** 联调消息: the probe, its event and the audit entry as one command. */
   async function sendProbe(to: string, text: string): Promise<string> {
     const officer = await session.assertCan('sync.now', to);
-    const aggregateId = `${station.identity.code}:${ulid()}`;
-    const officerKey = `${officer.ref.province}:${officer.ref.policeNumber}`;
-    await guardedWrite(() =>
-      db().transaction('rw', [...EVENT_LOG_TABLES, SYNC_TABLES.probes, AUDIT_TABLE], async () => {
-        await probesTable().add({ aggregateId, from: station.identity.code, to: [to], officer: officerKey, text, direction: 'sent', at: new Date().toISOString() });
-        await appendEvent({ type: 'sync.probe', aggregateId, recipients: [to], payload: { text }, officer: officerKey });
-        await audit('sync.probe', aggregateId, to);
-      }),
-    );
-    return aggregateId;
+    return commands.sendProbe({ station: station.identity.code, officer: officerKey(officer.ref) }, to, text);
   }
 
   async function exportToFile(peer: string | null): Promise<{ batches: number; events: number } | null> {
@@ -59,7 +49,7 @@ export const useSyncStore = defineStore('sync', () => {
     const outcome = await callHost('file.saveAs', {
       suggestedName: `sync-${station.identity.code}-${peer ?? 'all'}-${stamp}.${BUNDLE_EXTENSION}`,
       filters: bundleFilters('YRD sync bundle'),
-      content: bytesToBase64(bundle.bytes),
+      content: toBase64(bundle.bytes),
       encoding: 'base64',
     });
     if (outcome.outcome === 'cancelled') return null;
@@ -71,21 +61,14 @@ export const useSyncStore = defineStore('sync', () => {
     await session.assertCan('sync.bundle', 'import');
     const opened = await callHost('file.open', { filters: bundleFilters('YRD sync bundle') });
     if (opened.outcome === 'cancelled') return null;
-    const summary = await importBundle(inboxContext(), base64ToBytes(opened.contentBase64), onProgress);
+    const summary = await importBundle(inboxContext(), fromBase64(opened.contentBase64), onProgress);
     await audit('sync.bundle.import', summary.from, `${opened.name}: applied ${summary.applied}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}`);
     return summary;
   }
 
   async function resolveConflict(eventId: string): Promise<void> {
     const officer = await session.assertCan('sync.resolveConflict', eventId);
-    await guardedWrite(() =>
-      db().transaction('rw', [SYNC_TABLES.conflicts, AUDIT_TABLE], async () => {
-        const row = await conflictsTable().get(eventId);
-        if (!row || row.status === 'resolved') return;
-        await conflictsTable().put({ ...row, status: 'resolved', resolvedBy: `${officer.ref.province}:${officer.ref.policeNumber}`, resolvedAt: new Date().toISOString() });
-        await audit('sync.resolveConflict', eventId, row.aggregateId);
-      }),
-    );
+    await commands.resolveConflict({ station: station.identity.code, officer: officerKey(officer.ref) }, eventId);
   }
 
   /** DEMO ONLY: become another station of the demo network (first run, before any officer exists). */

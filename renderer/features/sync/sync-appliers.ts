@@ -1,19 +1,15 @@
-import Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import { probePayload } from '@shared/sync/events';
-import { db } from '@renderer/platform/db';
 import { EventConflictError, EventNotAuthorizedError, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
 import { acceptRoster } from '@renderer/sync';
-import { META_TABLE, SYNC_TABLES, probesTable, type ProbeRow } from '@renderer/sync';
-
-/** The database of the inbox transaction we run in (two stations share a test process). */
-const currentDb = (): Dexie => Dexie.currentTransaction?.db ?? db();
+import { META_TABLE, SYNC_TABLES, type ProbeRow } from '@renderer/sync';
 
 /**
  * A probe's aggregate id is `<author station>:<ULID>`: a station may only write its own probes. Probes come in
  * bulk (连通测试, the benchmark), so they are applied a run at a time: one read of the ids already known, one write
  * of the new rows. A known id with the same text is a harmless repeat; with another text, a conflict.
  */
-async function applyProbes(events: IncomingEvent[]): Promise<(EventConflictError | null)[]> {
+async function applyProbes(events: IncomingEvent[], tx: Transaction): Promise<(EventConflictError | null)[]> {
   const rows = events.map((event) => {
     if (!event.aggregateId.startsWith(`${event.authorStation}:`)) {
       throw new EventNotAuthorizedError(`${event.authorStation} may not write probe ${event.aggregateId}`);
@@ -21,7 +17,7 @@ async function applyProbes(events: IncomingEvent[]): Promise<(EventConflictError
     const { text } = probePayload.parse(event.payload);
     return { aggregateId: event.aggregateId, from: event.authorStation, to: [], officer: event.authorOfficer, text, direction: 'received' as const, at: new Date().toISOString() };
   });
-  const table = probesTable(currentDb());
+  const table = tx.table<ProbeRow, string>(SYNC_TABLES.probes);
   const known = new Map<string, ProbeRow>();
   (await table.bulkGet(rows.map((r) => r.aggregateId))).forEach((row) => row && known.set(row.aggregateId, row));
   const fresh: ProbeRow[] = [];
@@ -39,8 +35,8 @@ async function applyProbes(events: IncomingEvent[]): Promise<(EventConflictError
 }
 
 /** A newer roster signed by the pinned root replaces ours; an older one is normal (it crossed ours) and ignored. */
-async function applyRoster(event: IncomingEvent): Promise<void> {
-  const check = await acceptRoster(currentDb(), event.payload);
+async function applyRoster(event: IncomingEvent, tx: Transaction): Promise<void> {
+  const check = await acceptRoster(tx.db, event.payload);
   if (!check.ok && check.reason !== 'notNewer') throw new EventNotAuthorizedError(`roster refused: ${check.reason}`);
 }
 

@@ -58,8 +58,12 @@ export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** For tests: forget the instance (closing it) so the next call opens a fresh one. */
-export function resetDatabaseForTests(): void {
+/**
+ * Closes this window's database and forgets it; the next `db()` opens a fresh connection. The app closes it when
+ * the window goes away, so another window's schema upgrade is not blocked by a page being unloaded; tests close
+ * it between cases before deleting the database.
+ */
+export function closeDatabase(): void {
   instance?.close();
   instance = null;
 }

@@ -1,5 +1,8 @@
 import type { BridgeReply, HostBridge } from '@shared/bridge/contract';
 import { bridgeContract } from '@shared/bridge/contract';
+import { fromBase64, toBase64 } from '@shared/bytes';
+import { buildDiagnosticsZip } from '@shared/diagnostics/diagnostics';
+import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
 
 /**
  * The host bridge for a plain browser (e2e tests, `npm run dev:web`): the same contract the preload exposes,
@@ -18,20 +21,6 @@ function download(name: string, blob: Blob): void {
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
 }
 
 function pickFile(accept: string): Promise<File | null> {
@@ -73,7 +62,7 @@ export function createBrowserHost(): HostBridge {
       const args = bridgeContract['file.saveAs'].args.parse(raw);
       const blob =
         args.encoding === 'base64'
-          ? new Blob([base64ToBytes(args.content)], { type: 'application/octet-stream' })
+          ? new Blob([fromBase64(args.content)], { type: 'application/octet-stream' })
           : new Blob([args.content], { type: 'text/plain;charset=utf-8' });
       download(args.suggestedName, blob);
       return ok({ outcome: 'saved', path: args.suggestedName });
@@ -83,7 +72,7 @@ export function createBrowserHost(): HostBridge {
       const accept = args.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);
       if (!file) return ok({ outcome: 'cancelled' });
-      return ok({ outcome: 'opened', name: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+      return ok({ outcome: 'opened', name: file.name, contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())) });
     },
     // A web page has no OS secret store: the key is kept as is, and the scheme says it is for development only.
     'secrets.protect': async (raw) => {
@@ -97,6 +86,23 @@ export function createBrowserHost(): HostBridge {
     'provisioning.findPackages': async () => {
       const packages = bridgeContract['provisioning.findPackages'].result.shape.packages.safeParse(devMachinePackages());
       return ok({ folder: `localStorage:${DEV_MACHINE_PACKAGES_KEY}`, packages: packages.success ? packages.data : [] });
+    },
+    // A web page has no registry: no machine policies, so nothing in 设置 is locked.
+    'policy.get': async () => ok(NO_MACHINE_POLICIES),
+    // The same zip as Electron's, without host logs or crash dumps (a web page has neither).
+    'diagnostics.export': async (raw) => {
+      const args = bridgeContract['diagnostics.export'].args.parse(raw);
+      const zip = buildDiagnosticsZip({
+        createdAt: new Date(),
+        host: { host: 'browser', appVersion: import.meta.env['VITE_APP_VERSION'] ?? '0.0.0', versions: {}, platform: navigator.platform, arch: '', osRelease: '' },
+        schemaVersion: args.schemaVersion,
+        sync: args.sync,
+        policies: NO_MACHINE_POLICIES,
+        crashDumps: [],
+        logs: [],
+      });
+      download(args.suggestedName, new Blob([new Uint8Array(zip)], { type: 'application/zip' }));
+      return ok({ outcome: 'saved', path: args.suggestedName });
     },
   };
 }

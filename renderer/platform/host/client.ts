@@ -8,15 +8,25 @@ import {
   type BridgeResult,
   type HostBridge,
 } from '@shared/bridge/contract';
-import { createBrowserHost } from './browser-host';
 
 let bridge: HostBridge | null = null;
 
-/** The preload's bridge inside Electron, the browser host anywhere else. */
+/**
+ * Which host this window talks to, installed once by the composition root (renderer/app/main.ts) before anything
+ * calls the host: the preload's bridge inside Electron, the browser host anywhere else. Tests install fakes.
+ */
+export function installHost(host: HostBridge): void {
+  bridge = host;
+}
+
+/** The bridge the preload exposed, when this window runs inside Electron. */
+export function preloadHost(): HostBridge | null {
+  const exposed = (globalThis as unknown as Record<string, unknown>)[HOST_BRIDGE_GLOBAL];
+  return exposed ? (exposed as HostBridge) : null;
+}
+
 function hostBridge(): HostBridge {
-  if (bridge) return bridge;
-  const exposed = (window as unknown as Record<string, unknown>)[HOST_BRIDGE_GLOBAL];
-  bridge = exposed ? (exposed as HostBridge) : createBrowserHost();
+  if (!bridge) throw new Error('no host installed: the composition root calls installHost() at start-up');
   return bridge;
 }
 
@@ -29,9 +39,4 @@ export async function callHost<M extends BridgeMethod>(method: M, args: BridgeAr
   const reply = bridgeReply.parse(await call(args));
   if (!reply.ok) throw new BridgeError(reply.error.code, reply.error.message);
   return bridgeContract[method].result.parse(reply.value) as BridgeResult<M>;
-}
-
-/** For tests: replace the host (e.g. with a recording fake). */
-export function setHostBridge(replacement: HostBridge | null): void {
-  bridge = replacement;
 }

@@ -1,1 +1,2 @@
-export { callHost } from './client';
+export { createBrowserHost } from './browser-host';
+export { callHost, installHost, preloadHost } from './client';

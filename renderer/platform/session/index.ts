@@ -3,6 +3,7 @@ export { default as LockScreen } from './components/LockScreen.vue';
 export { default as SessionMenu } from './components/SessionMenu.vue';
 export { default as SignInView } from './components/SignInView.vue';
 export { StationAlreadySetUpError, bootstrapAccounts, createFirstAdmin, newAccount } from './first-run';
+export { sessionErrors } from './errors';
 export { trackIdle } from './idle';
 export type { IdleTracker } from './idle';
 export { OFFICERS_TABLE, officersTable } from './officers-table';

@@ -1,4 +1,4 @@
-export { rememberStationKey } from './key-cache';
-export { META_KEYS, loadSigningStation, readMeta, writeMeta } from './signing-key';
+export { currentStationIdentity, stationIdentityMeta, storedStationIdentity } from './identity';
+export { NoStationKeyError, forgetPlainStationKey, holdUnlockedStationKey, signingStation, storePlainStationKey } from './signing-key';
 export type { SigningStation } from './signing-key';
-export { STATION_IDENTITY_KEY, useStationStore } from './store';
+export { useStationStore } from './store';

@@ -1,26 +1,30 @@
 import type Dexie from 'dexie';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { developmentStation } from '@shared/domain/dev-station';
-import { stationIdentity, type StationIdentity } from '@shared/domain/station';
+import type { StationIdentity } from '@shared/domain/station';
 import { keyPair, keyPairFromSeed, type KeyPair } from '@shared/sync/keys';
-import { STATION_IDENTITY_KEY } from './store';
-import { unlockedStationKey } from './key-cache';
-import { META_TABLE } from '@renderer/sync';
-
-/** Meta keys sync keeps (the meta table is shared; these are ours). */
-export const META_KEYS = {
-  stationKey: 'sync.stationKey',
-  rootPublicKey: 'sync.rootPublicKey',
-  roster: 'sync.roster',
-  exchangeUrl: 'sync.exchangeUrl',
-} as const;
+import { db, defineMetaKey, deleteMeta, readMeta, writeMeta } from '@renderer/platform/db';
+import { currentStationIdentity } from './identity';
 
 /**
- * The key of an unprovisioned development build: derivable by anyone and in no roster, so nothing it signs is
- * ever accepted by another station. It lets features write events before a station is set up.
+ * 站所签名密钥: the one provider of the key this station signs its events with. Precedence, first that applies:
+ *
+ * 1. **Provisioned station, key unlocked.** Its key lives OS-protected (Electron safeStorage, see
+ *    features/provisioning); provisioning unprotects it once — at start-up, on import, on restore — and hands it
+ *    here with `holdUnlockedStationKey`. It is kept in memory for this window because events are signed inside
+ *    IndexedDB transactions, which cannot wait for a host (IPC) call. Used only while the stored identity is
+ *    `provisioned`.
+ * 2. **A plain key stored in the database**: demo stations, whose keys are public anyway (`storePlainStationKey`).
+ * 3. **Development station** (nothing provisioned): a key anyone can derive and no roster lists, so nothing it
+ *    signs is ever accepted by another station; it lets features write events before a station is set up.
+ *
+ * Otherwise a `NoStationKeyError`: a provisioned or demo station whose key is not available here (e.g. a
+ * database copied from another PC) must be re-provisioned or restored.
  */
-const developmentKey: KeyPair = keyPairFromSeed(sha256(utf8ToBytes('yrd-station development key, in no roster')));
+export interface SigningStation {
+  identity: StationIdentity;
+  key: KeyPair;
+}
 
 export class NoStationKeyError extends Error {
   constructor(code: string) {
@@ -29,47 +33,38 @@ export class NoStationKeyError extends Error {
   }
 }
 
-/**
- * A provisioned station's key lives in Electron safeStorage, not IndexedDB: the provisioning feature reads it
- * through the bridge at start-up and hands it here. It must be in memory because events are signed inside Dexie
- * transactions, which cannot wait for IPC. `null` forgets it (e.g. on re-provisioning).
- */
-let providedKey: KeyPair | null = null;
+/** Source 2. The stored name predates this module (sync kept it); kept so existing demo installs still sign. */
+const plainStationKeyMeta = defineMetaKey('sync.stationKey', keyPair);
 
-export function provideStationKey(key: KeyPair | null): void {
-  providedKey = key === null ? null : keyPair.parse(key);
+const developmentKey: KeyPair = keyPairFromSeed(sha256(utf8ToBytes('yrd-station development key, in no roster')));
+
+/** Source 1, per database (tests run two stations in one process). */
+const unlocked = new Map<string, KeyPair>();
+
+/** Holds (or, with null, forgets) the provisioned key unlocked from the OS store for this database. */
+export function holdUnlockedStationKey(database: Dexie, pair: KeyPair | null): void {
+  if (pair) unlocked.set(database.name, keyPair.parse(pair));
+  else unlocked.delete(database.name);
 }
 
-export interface SigningStation {
-  identity: StationIdentity;
-  key: KeyPair;
+/** DEMO ONLY: keeps the key in the database (inside the caller's transaction, if any). */
+export async function storePlainStationKey(key: KeyPair, database: Dexie = db()): Promise<void> {
+  await writeMeta(plainStationKeyMeta, key, database);
 }
 
-async function metaValue(database: Dexie, key: string): Promise<unknown> {
-  const row = await database.table<{ key: string; value: unknown }, string>(META_TABLE).get(key);
-  return row?.value;
+/** Removes a plain key, so only the provisioned key can sign (provisioning does this). */
+export async function forgetPlainStationKey(database: Dexie = db()): Promise<void> {
+  await deleteMeta(plainStationKeyMeta, database);
 }
 
-/** Who signs this station's events: the stored identity and key (Electron safeStorage once provisioning lands). */
-export async function loadSigningStation(database: Dexie): Promise<SigningStation> {
-  // Both reads at once (one round trip): the stored key is unused when the station's key is unlocked or provided.
-  const [storedIdentity, storedKey] = await Promise.all([metaValue(database, STATION_IDENTITY_KEY), metaValue(database, META_KEYS.stationKey)]);
-  const parsedIdentity = stationIdentity.safeParse(storedIdentity);
-  const identity = parsedIdentity.success ? parsedIdentity.data : developmentStation;
-  // A provisioned station's key lives OS-protected (provisioning, issue 7), unlocked once at start-up.
-  const unlocked = unlockedStationKey(database);
-  if (unlocked && identity.kind === 'provisioned') return { identity, key: unlocked };
-  if (providedKey) return { identity, key: providedKey };
-  const parsedKey = keyPair.safeParse(storedKey);
-  if (parsedKey.success) return { identity, key: parsedKey.data };
+/** Who signs this station's events, and with which key (see the precedence above). */
+export async function signingStation(database: Dexie = db()): Promise<SigningStation> {
+  // Both reads at once: the stored key is unused when the provisioned key is unlocked, but costs no extra wait.
+  const [identity, stored] = await Promise.all([currentStationIdentity(database), readMeta(plainStationKeyMeta, database)]);
+  const held = unlocked.get(database.name);
+  if (held && identity.kind === 'provisioned') return { identity, key: held };
+  if (stored) return { identity, key: stored };
   if (identity.kind === 'development') return { identity, key: developmentKey };
   throw new NoStationKeyError(identity.code);
 }
 
-export async function readMeta(database: Dexie, key: string): Promise<unknown> {
-  return metaValue(database, key);
-}
-
-export async function writeMeta(database: Dexie, key: string, value: unknown): Promise<void> {
-  await database.table(META_TABLE).put({ key, value, updatedAt: new Date().toISOString() });
-}

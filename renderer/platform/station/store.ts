@@ -2,10 +2,8 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { developmentStation } from '@shared/domain/dev-station';
 import { provinceByCode } from '@shared/domain/province';
-import { stationIdentity, type StationIdentity } from '@shared/domain/station';
-import { db } from '@renderer/platform/db';
-
-export const STATION_IDENTITY_KEY = 'station.identity';
+import type { StationIdentity } from '@shared/domain/station';
+import { currentStationIdentity } from './identity';
 
 /** The station this installation speaks for. Until provisioning writes one, the development station. */
 export const useStationStore = defineStore('station', () => {
@@ -16,9 +14,7 @@ export const useStationStore = defineStore('station', () => {
   const isProvisioned = computed(() => identity.value.kind !== 'development');
 
   async function load(): Promise<void> {
-    const row = await db().meta.get(STATION_IDENTITY_KEY);
-    const parsed = stationIdentity.safeParse(row?.value);
-    identity.value = parsed.success ? parsed.data : developmentStation;
+    identity.value = await currentStationIdentity();
     loaded.value = true;
   }
 

@@ -1,3 +1,15 @@
 export { default as DbProblemBanner } from './DbProblemBanner.vue';
 export { useLatestSearch } from './use-latest-search';
 export type { NavEntry } from './route-meta';
+export { confirmAction, confirmDiscard } from './forms/confirm';
+export type { ConfirmOptions } from './forms/confirm';
+export { describeError, fieldErrors, fieldMessage, fieldMessages, FORM_FIELD, registerErrors } from './forms/errors';
+export type { ErrorKey, ErrorTranslator, ErrorWords, ErrorVocabulary, FieldError, FieldErrors, Translate, Translator } from './forms/errors';
+export { useErrors, useTranslator } from './forms/use-errors';
+export { useDirty } from './forms/dirty';
+export type { Dirty } from './forms/dirty';
+export { useDraft } from './forms/draft';
+export type { Draft, DraftOptions, DraftStore, StoredDraft } from './forms/draft';
+export { default as DraftNotice } from './forms/DraftNotice.vue';
+export { clonePlain, equalPlain } from './forms/plain';
+export { default as formsMessages } from './forms/messages';

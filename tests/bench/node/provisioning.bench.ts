@@ -1,10 +1,10 @@
-import { utf8 } from '../../../shared/provisioning/bytes';
+import { utf8 } from '../../../shared/bytes';
 import { jetStreamDefinitionsFor } from '../../../shared/provisioning/jetstream';
 import { openSealed, seal } from '../../../shared/provisioning/sealed';
 import { generateKeyPair } from '../../../shared/sync/keys';
 import { natsServerConfig } from '../../../shared/sync/nats-config';
 import { signRoster, type Roster } from '../../../shared/sync/roster';
-import { nodeAesGcm } from '../../../tools/admin/aes-gcm';
+import { webCryptoAesGcm } from '../../../shared/provisioning/aes-gcm';
 import { sample, percentile, type BenchCase } from '../lib';
 
 /**
@@ -36,8 +36,8 @@ export const cases: BenchCase[] = [
     name: 'provisioning.node',
     async run() {
       const payload = utf8(JSON.stringify({ roster: signRoster(bigRoster(200), generateKeyPair().secretKey) }));
-      const envelope = await seal(payload, { purpose: 'provisioning-package', passphrase: 'ABCD-EFGH-JKMN-PQRS-TUVW' }, nodeAesGcm);
-      const unseal = await sample(5, () => openSealed(envelope, 'ABCD-EFGH-JKMN-PQRS-TUVW', nodeAesGcm));
+      const envelope = await seal(payload, { purpose: 'provisioning-package', passphrase: 'ABCD-EFGH-JKMN-PQRS-TUVW' }, webCryptoAesGcm);
+      const unseal = await sample(5, () => openSealed(envelope, 'ABCD-EFGH-JKMN-PQRS-TUVW', webCryptoAesGcm));
       const roster = bigRoster(5000);
       const start = performance.now();
       const config = natsServerConfig(roster, { host: '0.0.0.0', port: 4222, websocketPort: 8443, storeDir: '/var/lib/yrd', adminPublicKey: generateKeyPair().publicKey });

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Role } from '../../../shared/domain/officer';
-import { DEMO_PASSWORD, demoOfficerFor } from '@renderer/app/demo/demo-officers';
+import { DEMO_PASSWORD, demoOfficerFor } from './demo-officers';
 
 export interface SignInOptions {
   /** Load the demo residents too when the first-run screen offers them (default true). */
@@ -10,10 +10,10 @@ export interface SignInOptions {
 /**
  * Opens the app signed in as the demo officer with `role` (警号 000001…000005, password `DEMO_PASSWORD`).
  * On a fresh browser context the station has no accounts: the first-run screen loads the demo station first.
- * Every e2e spec starts here; the officers feature keeps it working as sign-in evolves.
+ * The setup project starts here (demo-stations.setup.ts); specs start from its states (demo-state.ts) and come here
+ * only to switch officers, or when first run is what they test.
  */
 export async function signIn(page: Page, role: Role, options: SignInOptions = {}): Promise<void> {
-  const officer = demoOfficerFor(role);
   await page.goto('/');
   const firstRun = page.getByTestId('first-run');
   const signInForm = page.getByTestId('sign-in');
@@ -26,11 +26,23 @@ export async function signIn(page: Page, role: Role, options: SignInOptions = {}
     await page.getByTestId('load-demo-station').click();
     await expect(signInForm).toBeVisible({ timeout: 30_000 });
   }
+  await signInOnForm(page, role);
+}
+
+/** Signs in as the demo officer with `role` on the sign-in screen already showing (no reload, no first run). */
+export async function signInOnForm(page: Page, role: Role): Promise<void> {
+  const officer = demoOfficerFor(role);
   await page.getByTestId('sign-in-police-number').fill(officer.policeNumber);
   await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-in-submit').click();
   // PBKDF2 is slow on purpose; a busy CI machine makes it slower.
   await expect(page.getByTestId('session-officer')).toContainText(officer.policeNumber, { timeout: 20_000 });
+}
+
+/** Hands the PC to the demo officer with `role`: signs out, then in, without reloading the window. */
+export async function switchOfficer(page: Page, role: Role): Promise<void> {
+  await signOut(page);
+  await signInOnForm(page, role);
 }
 
 /** Signs out through the header menu (confirming the question), back to the sign-in screen. */

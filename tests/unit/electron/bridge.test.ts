@@ -4,10 +4,13 @@ import { bridgeChannel, bridgeMethods } from '@shared/bridge/contract';
 import { dispatch, isTrustedSender, registerBridge, type BridgeHandlers } from '../../../electron/main/bridge';
 import { APP_ORIGIN } from '../../../electron/main/origin';
 
-const mainFrame = { url: 'app://station/index.html#/records' };
+/** A top frame has no parent; a subframe's parent is the frame that holds it. */
+const mainFrame = { url: 'app://station/index.html#/records', parent: null };
+const subframe = (url: string) => ({ url, parent: mainFrame });
 
-function eventFrom(frame: { url: string } | null, top = mainFrame): IpcMainInvokeEvent {
-  return { senderFrame: frame, sender: { mainFrame: top } } as unknown as IpcMainInvokeEvent;
+function eventFrom(frame: { url: string; parent: unknown } | null): IpcMainInvokeEvent {
+  // sender.mainFrame is a fresh object on purpose: the check must not depend on frame object identity.
+  return { senderFrame: frame, sender: { mainFrame: { url: mainFrame.url, parent: null } } } as unknown as IpcMainInvokeEvent;
 }
 
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
@@ -19,6 +22,8 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'secrets.protect': async () => ({ scheme: 'os-protected', protectedBase64: 'AA==' }),
     'secrets.unprotect': async () => ({ plaintextBase64: 'AA==' }),
     'provisioning.findPackages': async () => ({ folder: '', packages: [] }),
+    'policy.get': async () => ({ source: 'none', key: '', policies: {}, ignored: [] }),
+    'diagnostics.export': async () => ({ outcome: 'cancelled' }),
     ...overrides,
   };
 }
@@ -26,9 +31,9 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
 describe('bridge sender check', () => {
   it('accepts only the top frame of our own origin', () => {
     expect(isTrustedSender(eventFrom(mainFrame), [APP_ORIGIN])).toBe(true);
-    expect(isTrustedSender(eventFrom({ url: 'app://station/frame.html' }), [APP_ORIGIN])).toBe(false);
-    const foreignTop = { url: 'https://evil.example/' };
-    expect(isTrustedSender(eventFrom(foreignTop, foreignTop), [APP_ORIGIN])).toBe(false);
+    expect(isTrustedSender(eventFrom({ ...mainFrame }), [APP_ORIGIN])).toBe(true);
+    expect(isTrustedSender(eventFrom(subframe('app://station/frame.html')), [APP_ORIGIN])).toBe(false);
+    expect(isTrustedSender(eventFrom({ url: 'https://evil.example/', parent: null }), [APP_ORIGIN])).toBe(false);
     expect(isTrustedSender(eventFrom(null), [APP_ORIGIN])).toBe(false);
   });
 });
@@ -41,7 +46,7 @@ describe('bridge dispatch', () => {
 
   it('refuses an untrusted sender before touching the handler', async () => {
     const spy = vi.fn(async () => ({ outcome: 'cancelled' as const }));
-    const reply = await dispatch('file.open', eventFrom({ url: 'app://station/x' }), {}, handlers({ 'file.open': spy }), [APP_ORIGIN]);
+    const reply = await dispatch('file.open', eventFrom(subframe('app://station/x')), {}, handlers({ 'file.open': spy }), [APP_ORIGIN]);
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(spy).not.toHaveBeenCalled();
   });
@@ -80,6 +85,21 @@ describe('bridge dispatch', () => {
       ok: false,
       error: { code: 'HOST_ERROR', message: 'disk on fire' },
     });
+  });
+
+  it('logs a failure as the method and a code, never the arguments or the error message', async () => {
+    const lines: string[] = [];
+    const log = { info: (...d: unknown[]) => lines.push(d.join(' ')), warn: (...d: unknown[]) => lines.push(d.join(' ')), error: (...d: unknown[]) => lines.push(d.join(' ')) };
+    const failing = handlers({
+      'file.saveAs': async () => {
+        throw Object.assign(new Error("EACCES: permission denied, open 'D:\\证明\\王小明 户籍证明.pdf'"), { code: 'EACCES' });
+      },
+    });
+    const args = { suggestedName: '王小明 320102199001011234.txt', content: '13812345678', encoding: 'utf8' };
+    await dispatch('file.saveAs', eventFrom(mainFrame), args, failing, [APP_ORIGIN], log);
+    await dispatch('file.saveAs', eventFrom(mainFrame), { ...args, encoding: 'rot13' }, failing, [APP_ORIGIN], log);
+    await dispatch('file.saveAs', eventFrom(subframe('app://station/x')), args, failing, [APP_ORIGIN], log);
+    expect(lines).toEqual(['bridge: file.saveAs HOST_ERROR EACCES', 'bridge: file.saveAs INVALID_ARGS at encoding', 'bridge: file.saveAs FORBIDDEN_SENDER']);
   });
 
   it('registers exactly one handler per contract method', () => {

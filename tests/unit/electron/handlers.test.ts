@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_OPEN_BYTES, createHandlers, type HostDeps } from '../../../electron/main/handlers';
+import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
 
 function deps(overrides: Partial<HostDeps> = {}): HostDeps {
   return {
@@ -18,6 +19,14 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     machinePackageDir: null,
     listDir: vi.fn(async () => []),
     modifiedAt: vi.fn(async () => new Date(0)),
+    policies: NO_MACHINE_POLICIES,
+    diagnostics: {
+      host: { host: 'electron', appVersion: '0.1.0', versions: {}, platform: 'win32', arch: 'x64', osRelease: '10.0.19045' },
+      logsDir: '/logs',
+      crashDumpsDir: null,
+      keepPathPrefixes: [],
+      now: () => new Date('2026-11-20T08:00:00Z'),
+    },
     ...overrides,
   };
 }

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick } from 'vue';
 import { DATABASE_NAME, StationDatabase } from '@renderer/platform/db/database';
 import { classifyDbError, isQuotaError } from '@renderer/platform/db/errors';
-import { db, guardedWrite, onDbProblem, openDatabase, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db, guardedWrite, onDbProblem, openDatabase } from '@renderer/platform/db/connection';
 import { useLiveQuery } from '@renderer/platform/db/use-live-query';
 import { schemaVersions } from '@renderer/platform/db/schema';
 
 afterEach(async () => {
-  resetDatabaseForTests();
+  closeDatabase();
   onDbProblem(() => undefined);
   await Dexie.delete(DATABASE_NAME);
 });
@@ -63,11 +63,16 @@ describe('database module', () => {
 
   it('keeps data across a close and reopen', async () => {
     await openDatabase(null);
-    await db().meta.put({ key: 'k', value: 42, updatedAt: '2026-11-23T00:00:00Z' });
-    resetDatabaseForTests();
+    const first = db();
+    await first.meta.put({ key: 'k', value: 42, updatedAt: '2026-11-23T00:00:00Z' });
+    closeDatabase();
+    expect(first.isOpen()).toBe(false);
     const again = new StationDatabase();
     expect((await again.meta.get('k'))?.value).toBe(42);
     again.close();
+    // The next db() is a fresh connection to the same data.
+    expect(db()).not.toBe(first);
+    expect((await db().meta.get('k'))?.value).toBe(42);
   });
 });
 

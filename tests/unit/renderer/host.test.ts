@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BridgeError, bridgeContract, bridgeMethods, type HostBridge } from '@shared/bridge/contract';
+import { BridgeError, HOST_BRIDGE_GLOBAL, bridgeContract, bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { createBrowserHost } from '@renderer/platform/host/browser-host';
-import { callHost, setHostBridge } from '@renderer/platform/host/client';
+import { callHost, installHost, preloadHost } from '@renderer/platform/host/client';
 
-afterEach(() => setHostBridge(null));
+afterEach(() => {
+  Reflect.deleteProperty(globalThis, HOST_BRIDGE_GLOBAL);
+});
 
 describe('browser host', () => {
   it('implements every method of the contract', () => {
@@ -39,20 +41,32 @@ describe('callHost', () => {
   const fake = (reply: unknown): HostBridge =>
     Object.fromEntries(bridgeMethods.map((m) => [m, async () => reply])) as unknown as HostBridge;
 
+  // First in this file: no host is installed yet.
+  it('refuses to guess a host before the composition root installs one', async () => {
+    await expect(callHost('file.open', {})).rejects.toThrow('no host installed');
+  });
+
+  it('finds the bridge the preload exposed, and nothing in a plain browser', () => {
+    expect(preloadHost()).toBeNull();
+    const exposed = fake({ ok: true, value: { outcome: 'cancelled' } });
+    Reflect.set(globalThis, HOST_BRIDGE_GLOBAL, exposed);
+    expect(preloadHost()).toBe(exposed);
+  });
+
   it('returns the parsed value', async () => {
-    setHostBridge(fake({ ok: true, value: { outcome: 'cancelled' } }));
+    installHost(fake({ ok: true, value: { outcome: 'cancelled' } }));
     expect(await callHost('file.open', {})).toEqual({ outcome: 'cancelled' });
   });
 
   it('throws a typed error with the host code', async () => {
-    setHostBridge(fake({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'no' } }));
+    installHost(fake({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'no' } }));
     const error = await callHost('file.open', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('FORBIDDEN_SENDER');
   });
 
   it('refuses a reply that does not match the contract', async () => {
-    setHostBridge(fake({ ok: true, value: { outcome: 'exploded' } }));
+    installHost(fake({ ok: true, value: { outcome: 'exploded' } }));
     await expect(callHost('file.open', {})).rejects.toThrow();
   });
 });

@@ -29,9 +29,23 @@ describe('locales', () => {
     for (const [key, text] of zh) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
-  it('no English message is left in Chinese, apart from the language names', () => {
-    const han = /[\u4e00-\u9fff]/;
-    const leftInChinese = [...english].filter(([key, text]) => han.test(text) && key !== 'language.zh-CN');
+  /**
+   * The English UI shows no Chinese except data. Han characters and the full-width punctuation of Chinese text
+   * (，。：；、（）“” and the CJK symbols block) both count; the only allowances are listed, each with its reason.
+   */
+  it('no English message is left in Chinese or Chinese punctuation, apart from the listed data', () => {
+    const chinese = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+    const allowed: Record<string, string> = {
+      // The language switch names each language in itself, so a Chinese reader finds 简体中文 in the English UI.
+      'language.zh-CN': '简体中文',
+    };
+    const leftInChinese = [...english].filter(([key, text]) => chinese.test(text) && allowed[key] !== text);
     expect(leftInChinese).toEqual([]);
+  });
+
+  it('the check for Chinese in English catches a full-width colon and a Han character', () => {
+    const chinese = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+    expect(['Station：', 'Station 1、2', '（note）', '户口'].every((text) => chinese.test(text))).toBe(true);
+    expect(chinese.test('Station: 1, 2 (note) — “quoted” it’s')).toBe(false);
   });
 });

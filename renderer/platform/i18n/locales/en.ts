@@ -81,6 +81,9 @@ const en: MessageSchema = {
     cancel: 'Cancel',
     confirm: 'OK',
     close: 'Close',
+    listSeparator: ', ',
+    labelled: '{label}: {value}',
+    withNote: '{text} ({note})',
   },
 };
 

@@ -76,6 +76,10 @@ const zhCN = {
     cancel: '取消',
     confirm: '确定',
     close: '关闭',
+    /** Punctuation differs by language: lists, a label before its value, a note after a text. */
+    listSeparator: '、',
+    labelled: '{label}：{value}',
+    withNote: '{text}（{note}）',
   },
 };
 

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { auditCsv } from '@shared/audit/csv';
 import { developmentStation } from '@shared/domain/dev-station';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { AUDIT_TABLE, appendAudit, auditTable } from '@renderer/platform/audit/audit-log';
 import { verifyAuditTrail } from '@renderer/platform/audit/trail';
 import { hashPassword } from '@renderer/platform/session/password-hash';
@@ -13,7 +13,7 @@ import { percentile, sample, type BenchCase } from '../../lib';
 const TRAIL = 10_000;
 
 async function fresh(): Promise<void> {
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 }
 

@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { ulid } from 'ulid';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { readLog, saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/repository';
+import { saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/commands';
+import { readLog } from '@renderer/features/patrol/queries';
 import { inspectionsTable } from '@renderer/features/patrol/tables';
 import { exampleCheckpoint } from '@shared/patrol/checkpoint';
 import type { InspectionRecord } from '@shared/patrol/entries';
@@ -44,7 +45,7 @@ export const cases: BenchCase[] = [
   {
     name: 'patrol',
     async run() {
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       const logId = ulid();
       await saveHeader(actor, {
@@ -87,7 +88,7 @@ export const cases: BenchCase[] = [
       const refreshes = await sample(20, async () => liveFigures((await readLog(logId))?.inspections ?? []));
       if (lastTotal !== PRELOADED + SAMPLES) throw new Error(`live figures saw ${lastTotal} inspections`);
       db().close();
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       return [
         { name: 'patrol.inspection_entry_p95_ms', value: percentile(samples, 95), unit: 'ms' },

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/provisioning/backup';
 import type { BenchCase } from '../../lib';
 
@@ -30,7 +30,7 @@ export const cases: BenchCase[] = [
   {
     name: 'provisioning',
     async run() {
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       await populate();
       const rows = RESIDENTS * 2;
@@ -39,14 +39,14 @@ export const cases: BenchCase[] = [
       const text = await sealBackup(await snapshotStation('bench'), 'bench backup passphrase');
       const backupSeconds = (performance.now() - backupStart) / 1000;
 
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       const restoreStart = performance.now();
       await restoreStation(await openBackup(text, 'bench backup passphrase'), { actor: 'bench' });
       const restoreSeconds = (performance.now() - restoreStart) / 1000;
       if ((await db().table('persons').count()) !== RESIDENTS) throw new Error('restore lost rows');
 
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       return [
         { name: 'provisioning.backup_20k_rows_s', value: backupSeconds, unit: 's' },

@@ -3,7 +3,7 @@ import { generateDemoResidents, type DemoHousehold } from '@shared/demo/resident
 import { createRng } from '@shared/demo/prng';
 import type { PersonRow } from '@shared/domain/resident/person';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { bulkLoadHouseholds } from '@renderer/features/records/bulk-load';
 import { searchPersons } from '@renderer/features/records/search';
 import { percentile, sample, type BenchCase } from '../../lib';
@@ -76,7 +76,7 @@ export const cases: BenchCase[] = [
   {
     name: 'records',
     async run() {
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       const genStart = performance.now();
       const generated = generate();
@@ -97,14 +97,14 @@ export const cases: BenchCase[] = [
       const initialsP95 = await searchP95(initials);
       const fullPinyinP95 = await searchP95(fullPinyin);
 
-      resetDatabaseForTests();
+      closeDatabase();
       const openStart = performance.now();
       await db().open();
       const page = await searchPersons({ text: '', mode: 'auto', page: 0, pageSize: 20 });
       const openMs = performance.now() - openStart;
       if (page.items.length !== 20) throw new Error('first page is not full');
 
-      resetDatabaseForTests();
+      closeDatabase();
       await Dexie.delete(DATABASE_NAME);
       const floor = await idbFloorRowsPerSecond();
       return [

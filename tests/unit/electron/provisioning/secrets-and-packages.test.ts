@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_PACKAGE_BYTES, createHandlers, machinePackageDirFor, type HostDeps } from '../../../../electron/main/handlers';
+import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
 import { bridgeContract } from '../../../../shared/bridge/contract';
 
 /** A stand-in for DPAPI: reversible, but visibly not the plain text. */
@@ -30,6 +31,14 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     machinePackageDir: 'C:\\ProgramData\\YRD Station',
     listDir: vi.fn(async () => ['readme.txt', 'huge.yrdp', '310118520000.yrdp']),
     modifiedAt: vi.fn(async () => new Date('2026-11-20T08:00:00Z')),
+    policies: NO_MACHINE_POLICIES,
+    diagnostics: {
+      host: { host: 'electron', appVersion: '0.1.0', versions: {}, platform: 'win32', arch: 'x64', osRelease: '10.0.19045' },
+      logsDir: '/logs',
+      crashDumpsDir: null,
+      keepPathPrefixes: [],
+      now: () => new Date('2026-11-20T08:00:00Z'),
+    },
     ...overrides,
   };
 }
@@ -79,5 +88,8 @@ describe('machine-wide provisioning packages', () => {
     expect(machinePackageDirFor('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\YRD Station');
     expect(machinePackageDirFor('win32', {})).toBeNull();
     expect(machinePackageDirFor('linux', {})).toBe('/etc/yrd-station');
+    // The machine policy ProvisioningPackageFolder wins over the default folder.
+    const policy = { policies: { packageFolder: '\\\\fs01\\yrd\\packages' } };
+    expect(machinePackageDirFor('win32', { ProgramData: 'C:\\ProgramData' }, policy)).toBe('\\\\fs01\\yrd\\packages');
   });
 });

@@ -7,10 +7,12 @@ import type { StationIdentity } from '@shared/domain/station';
 import { defaultChecklists } from '@shared/migration/categories';
 import { defaultTimeLimits } from '@shared/migration/deadlines';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { auditTable } from '@renderer/platform/audit/audit-log';
-import { STATION_IDENTITY_KEY, useStationStore } from '@renderer/platform/station/store';
-import { createHousehold, createPerson } from '@renderer/features/records/repository';
+import { writeMeta } from '@renderer/platform/db/meta';
+import { stationIdentityMeta } from '@renderer/platform/station/identity';
+import { useStationStore } from '@renderer/platform/station/store';
+import { createHousehold, createPerson } from '@renderer/features/records/commands';
 import { personsTable } from '@renderer/features/records/tables';
 import { eventsTable } from '@renderer/sync/tables';
 import { EventConflictError, EventNotAuthorizedError, type IncomingEvent } from '@renderer/sync/contract';
@@ -32,16 +34,16 @@ const windowZp = { station: zhapu, officer: officer('330000', '200001', ['window
 const APPLICANT_ID = '11010519491231002X';
 
 async function asStation(identity: StationIdentity): Promise<void> {
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
-  await db().meta.put({ key: STATION_IDENTITY_KEY, value: identity, updatedAt: new Date().toISOString() });
+  await writeMeta(stationIdentityMeta, identity);
   setActivePinia(createPinia());
   await useStationStore().load();
 }
 
 afterEach(async () => {
   setMigrationClock(null);
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 
@@ -66,7 +68,7 @@ async function outgoing(type: string): Promise<IncomingEvent[]> {
 async function apply(event: IncomingEvent): Promise<void> {
   const fn = appliers.appliers[event.type];
   if (!fn) throw new Error(`no applier for ${event.type}`);
-  await db().transaction('rw', appliers.tables, () => fn(event));
+  await db().transaction('rw', appliers.tables, (tx) => fn(event, tx));
 }
 
 async function destinationApproves(): Promise<{ caseId: string; permit: IncomingEvent }> {
@@ -179,13 +181,13 @@ describe('migration across two stations (one database each, events carried betwe
     await expect(apply(withdraw)).rejects.toBeInstanceOf(EventConflictError);
   });
 
-  it('the wrong role or side is refused by the service with the zh-CN reason', async () => {
+  it('the wrong role or side is refused by the service with a code naming who may act', async () => {
     await asStation(lvxiang);
     const draftId = await service.saveDraft(null, form(), 'x');
     const c = await service.submitIntake(draftId, form(), windowLx, zhapuRef);
     const err = await service.approve(c.id, windowLx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MigrationRuleError);
-    expect((err as MigrationRuleError).message).toContain('人口办审批');
+    expect((err as MigrationRuleError).refusal).toMatchObject({ code: 'wrongRole', params: { transition: 'approve', roles: ['approver'] } });
     expect((await casesTable().get(c.id))?.status).toBe('submitted');
   });
 

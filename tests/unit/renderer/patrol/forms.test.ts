@@ -50,7 +50,7 @@ describe('event form', () => {
     const form = { ...emptyEventForm(), place: '红旗塘', plate: '浙F1234O', persons: [{ name: '张三', idNumber: '110105194912310021', result: 'clear' as const }] };
     const errors = validateEventForm(form);
     expect(errors.plate).toBe('patrol.errors.plate');
-    expect(errors.persons[0]?.idNumber).toContain('校验码');
+    expect(errors.persons[0]?.idNumber).toBe('patrol.errors.idNumber.checksum');
     expect(hasErrors(errors)).toBe(true);
   });
 

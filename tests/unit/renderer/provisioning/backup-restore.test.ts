@@ -3,13 +3,14 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { verifyChain, type AuditEntry } from '@shared/audit/chain';
-import { fromBase64, toBase64 } from '@shared/provisioning/bytes';
+import { fromBase64, toBase64 } from '@shared/bytes';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
-import { setHostBridge } from '@renderer/platform/host/client';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
+import { installHost } from '@renderer/platform/host/client';
 import { appendAudit, auditTable } from '@renderer/platform/audit/audit-log';
-import { PROTECTED_KEY_META, applyPackage, loadProtectedStationKey, openPackage, readPackage } from '@renderer/features/provisioning/provisioning';
-import { rememberStationKey, unlockedStationKey } from '@renderer/platform/station/key-cache';
+import { applyPackage, loadProtectedStationKey, openPackage, protectedStationKeyMeta, readPackage } from '@renderer/features/provisioning/provisioning';
+import { storedStationIdentity } from '@renderer/platform/station/identity';
+import { holdUnlockedStationKey, signingStation } from '@renderer/platform/station/signing-key';
 import { BackupError, STAGING_DATABASE, openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/provisioning/backup';
 import { FAST_N, ZHENDIAN, makeOffice, type OfficeFixture } from './office-fixture';
 
@@ -38,11 +39,10 @@ beforeAll(async () => {
 afterAll(() => office.dispose());
 beforeEach(() => {
   pcName = 'old-pc';
-  setHostBridge(fakeOsHost());
+  installHost(fakeOsHost());
 });
 afterEach(async () => {
-  setHostBridge(null);
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 
@@ -83,7 +83,7 @@ async function everything(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-const withoutKeyRow = (rows: unknown[] | undefined) => (rows ?? []).filter((r) => (r as { key: string }).key !== PROTECTED_KEY_META);
+const withoutKeyRow = (rows: unknown[] | undefined) => (rows ?? []).filter((r) => (r as { key: string }).key !== protectedStationKeyMeta.name);
 
 describe('station backup and restore', () => {
   it('round-trips the whole station into an empty one on a new PC, exactly', async () => {
@@ -95,9 +95,9 @@ describe('station backup and restore', () => {
     expect(text).not.toContain(key?.secretKey ?? 'no key');
 
     // The replacement PC: an empty database, another machine's OS protection.
-    resetDatabaseForTests();
+    closeDatabase();
     await Dexie.delete(DATABASE_NAME);
-    rememberStationKey(db(), null);
+    holdUnlockedStationKey(db(), null);
     pcName = 'new-pc';
     const report = await restoreStation(await openBackup(text, PASS), { actor: 'installer', firstRun: true });
     expect(report.station?.code).toBe(ZHENDIAN);
@@ -119,7 +119,7 @@ describe('station backup and restore', () => {
     expect(verifyChain(audit)).toBeNull();
     // The station key works on the new PC (re-protected there), and is the same key.
     expect((await loadProtectedStationKey())?.publicKey).toBe(key?.publicKey);
-    expect(unlockedStationKey(db())?.publicKey).toBe(key?.publicKey);
+    expect((await signingStation()).key.publicKey).toBe(key?.publicKey);
     expect(await Dexie.exists(STAGING_DATABASE)).toBe(false);
   });
 
@@ -193,7 +193,7 @@ describe('station backup and restore', () => {
     const restored = await openBackup(await sealBackup(old, PASS, FAST_N), PASS);
     await restoreStation(restored, { actor: '310000:100001' });
     expect(await db().table('persons').count()).toBe(0);
-    expect((await db().meta.get('station.identity'))?.value).toMatchObject({ code: ZHENDIAN });
+    expect(await storedStationIdentity()).toMatchObject({ code: ZHENDIAN });
     expect(verifyChain(await auditTable().toArray())).toBeNull();
   });
 });

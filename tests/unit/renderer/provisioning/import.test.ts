@@ -5,22 +5,23 @@ import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { generateKeyPair } from '@shared/sync/keys';
 import { signRoster } from '@shared/sync/roster';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
-import { setHostBridge } from '@renderer/platform/host/client';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
+import { readMeta, writeMeta } from '@renderer/platform/db/meta';
+import { installHost } from '@renderer/platform/host/client';
 import { auditTable } from '@renderer/platform/audit/audit-log';
-import { STATION_IDENTITY_KEY } from '@renderer/platform/station/store';
-import { META_KEYS, loadSigningStation, writeMeta } from '@renderer/platform/station/signing-key';
+import { stationIdentityMeta, storedStationIdentity } from '@renderer/platform/station/identity';
+import { NoStationKeyError, holdUnlockedStationKey, signingStation, storePlainStationKey } from '@renderer/platform/station/signing-key';
+import { exchangeUrlMeta } from '@renderer/sync/service';
 import { loadTrust } from '@renderer/sync/trust';
 import {
-  PROTECTED_KEY_META,
   ProvisioningError,
   applyPackage,
   loadProtectedStationKey,
   openPackage,
+  protectedStationKeyMeta,
   readPackage,
   unlockStationKey,
 } from '@renderer/features/provisioning/provisioning';
-import { rememberStationKey, unlockedStationKey } from '@renderer/platform/station/key-cache';
 import { YAOZHUANG, ZHENDIAN, makeOffice, resealed, type OfficeFixture } from './office-fixture';
 
 /** A host whose "OS protection" is a reversible but visibly different encoding, like DPAPI from the outside. */
@@ -48,10 +49,9 @@ afterAll(async () => {
   await office.dispose();
   await other.dispose();
 });
-beforeEach(() => setHostBridge(fakeOsHost()));
+beforeEach(() => installHost(fakeOsHost()));
 afterEach(async () => {
-  setHostBridge(null);
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 
@@ -73,24 +73,23 @@ describe('importing a provisioning package', () => {
     const pkg = await openPackage(envelope, ` ${exported.passphrase} `);
     await applyPackage(pkg, { actor: 'installer' });
 
-    expect((await db().meta.get(STATION_IDENTITY_KEY))?.value).toMatchObject({ code: ZHENDIAN, name: '蒸淀派出所', kind: 'provisioned' });
+    expect(await storedStationIdentity()).toMatchObject({ code: ZHENDIAN, name: '蒸淀派出所', kind: 'provisioned' });
     const trust = await loadTrust(db());
     expect(trust.rootPublicKey).toBe(pkg.rootPublicKey);
     expect(trust.roster?.roster.stations.map((s) => s.code)).toEqual([ZHENDIAN, YAOZHUANG]);
-    expect((await db().meta.get(META_KEYS.exchangeUrl))?.value).toBe('wss://exchange.yrd.example:8443');
+    expect(await readMeta(exchangeUrlMeta)).toBe('wss://exchange.yrd.example:8443');
     // The plain key is nowhere in the database; the protected blob unprotects to the roster's key.
     const everything = JSON.stringify(await db().meta.toArray());
     expect(everything).not.toContain(pkg.stationSecretKey);
-    expect((await db().meta.get(PROTECTED_KEY_META))?.value).toMatchObject({ scheme: 'os-protected', publicKey: pkg.station.publicKey });
+    expect(await readMeta(protectedStationKeyMeta)).toMatchObject({ scheme: 'os-protected', publicKey: pkg.station.publicKey });
     expect((await loadProtectedStationKey())?.publicKey).toBe(pkg.station.publicKey);
     // Signing happens inside transactions, so the key is also held unlocked in memory, and unlocks again at start-up.
-    expect(unlockedStationKey(db())?.publicKey).toBe(pkg.station.publicKey);
-    rememberStationKey(db(), null);
-    expect(unlockedStationKey(db())).toBeNull();
+    // It is the key sync signs this station's events and batches with.
+    expect(await signingStation()).toMatchObject({ identity: { code: ZHENDIAN, kind: 'provisioned' }, key: { publicKey: pkg.station.publicKey } });
+    holdUnlockedStationKey(db(), null);
+    await expect(signingStation()).rejects.toBeInstanceOf(NoStationKeyError);
     expect((await unlockStationKey())?.publicKey).toBe(pkg.station.publicKey);
-    expect(unlockedStationKey(db())?.secretKey).toBe(pkg.stationSecretKey);
-    // …and it is the key sync signs this station's events and batches with.
-    expect(await loadSigningStation(db())).toMatchObject({ identity: { code: ZHENDIAN, kind: 'provisioned' }, key: { publicKey: pkg.station.publicKey } });
+    expect((await signingStation()).key.secretKey).toBe(pkg.stationSecretKey);
     const audit = await auditTable().toArray();
     expect(audit.at(-1)).toMatchObject({ action: 'station.provision', officer: 'installer', result: 'success', object: ZHENDIAN });
   });
@@ -98,7 +97,7 @@ describe('importing a provisioning package', () => {
   it('refuses a wrong passphrase and changes nothing', async () => {
     const exported = await office.exportFor(ZHENDIAN);
     expect(await refusal(exported.text, 'AAAA-BBBB-CCCC-DDDD-EEEE')).toBe('wrongPassphrase');
-    expect(await db().meta.get(STATION_IDENTITY_KEY)).toBeUndefined();
+    expect(await storedStationIdentity()).toBeNull();
   });
 
   it('refuses a roster changed after it was signed', async () => {
@@ -143,12 +142,15 @@ describe('importing a provisioning package', () => {
   });
 
   it('replaces a demo station: the plain demo key is removed', async () => {
-    await writeMeta(db(), META_KEYS.stationKey, generateKeyPair());
-    await writeMeta(db(), STATION_IDENTITY_KEY, { code: '310118999999', name: '演示派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'demo' });
+    await storePlainStationKey(generateKeyPair());
+    await writeMeta(stationIdentityMeta, { code: '310118999999', name: '演示派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'demo' });
     const exported = await office.exportFor(ZHENDIAN);
     const pkg = await openPackage(readPackage(exported.text), exported.passphrase);
     await applyPackage(pkg, { actor: 'installer' });
-    expect(await db().meta.get(META_KEYS.stationKey)).toBeUndefined();
     expect((await loadProtectedStationKey())?.publicKey).toBe(pkg.station.publicKey);
+    expect((await signingStation()).key.publicKey).toBe(pkg.station.publicKey);
+    // Without the unlocked key nothing signs: the demo key did not stay behind as a fallback.
+    holdUnlockedStationKey(db(), null);
+    await expect(signingStation()).rejects.toBeInstanceOf(NoStationKeyError);
   });
 });

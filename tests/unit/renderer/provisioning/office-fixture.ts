@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromUtf8, utf8 } from '@shared/provisioning/bytes';
+import { fromUtf8, utf8 } from '@shared/bytes';
 import type { ProvisioningPackage } from '@shared/provisioning/package';
 import { openSealed, parseSealed, seal } from '@shared/provisioning/sealed';
 import { addGroup, addStation, exportPackage, init, rotateStation, signRosterCommand, type AdminContext } from '../../../../tools/admin/commands';
-import { nodeAesGcm } from '../../../../tools/admin/aes-gcm';
+import { webCryptoAesGcm } from '../../../../shared/provisioning/aes-gcm';
 
 /** An integration office made with the admin tool's own commands (cheap key derivation), for import tests. */
 export const ZHENDIAN = '310118520000';
@@ -49,7 +49,7 @@ export async function makeOffice(issuer = '长三角区域警务一体化办公�
 /** Opens a package, lets the test change its content, and seals it again under the same passphrase. */
 export async function resealed(exported: ExportedPackage, change: (pkg: ProvisioningPackage) => ProvisioningPackage): Promise<ExportedPackage> {
   const envelope = parseSealed(exported.text, 'provisioning-package');
-  const content = JSON.parse(fromUtf8(await openSealed(envelope, exported.passphrase, nodeAesGcm))) as ProvisioningPackage;
-  const sealed = await seal(utf8(JSON.stringify(change(content))), { purpose: 'provisioning-package', passphrase: exported.passphrase, meta: envelope.meta, scryptN: FAST_N }, nodeAesGcm);
+  const content = JSON.parse(fromUtf8(await openSealed(envelope, exported.passphrase, webCryptoAesGcm))) as ProvisioningPackage;
+  const sealed = await seal(utf8(JSON.stringify(change(content))), { purpose: 'provisioning-package', passphrase: exported.passphrase, meta: envelope.meta, scryptN: FAST_N }, webCryptoAesGcm);
   return { text: JSON.stringify(sealed), passphrase: exported.passphrase };
 }

@@ -4,8 +4,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
-import { setHostBridge } from '@renderer/platform/host/client';
+import { closeDatabase } from '@renderer/platform/db/connection';
+import { installHost } from '@renderer/platform/host/client';
+import { storedStationIdentity } from '@renderer/platform/station/identity';
 import { auditTable } from '@renderer/platform/audit/audit-log';
 import { officersTable } from '@renderer/platform/session/officers-table';
 import { PermissionDeniedError, useSessionStore } from '@renderer/platform/session/store';
@@ -32,11 +33,10 @@ beforeAll(async () => {
 afterAll(() => office.dispose());
 beforeEach(() => {
   setActivePinia(createPinia());
-  setHostBridge(host());
+  installHost(host());
 });
 afterEach(async () => {
-  setHostBridge(null);
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 
@@ -45,7 +45,7 @@ describe('who may provision, back up and restore', () => {
     const store = useProvisioningStore();
     const exported = await office.exportFor(ZHENDIAN);
     await store.importPackage(readPackage(exported.text), exported.passphrase, 'firstRun');
-    expect((await db().meta.get('station.identity'))?.value).toMatchObject({ code: ZHENDIAN });
+    expect(await storedStationIdentity()).toMatchObject({ code: ZHENDIAN });
     await officersTable().add({ key: '310000:100001' } as never);
     await expect(store.importPackage(readPackage(exported.text), exported.passphrase, 'firstRun')).rejects.toBeInstanceOf(FirstRunClosedError);
     await expect(store.restore('{}', 'x', 'firstRun')).rejects.toBeInstanceOf(FirstRunClosedError);
@@ -59,7 +59,7 @@ describe('who may provision, back up and restore', () => {
     await expect(store.importPackage(readPackage(exported.text), exported.passphrase, 'settings')).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(store.backup('a long passphrase')).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(store.restore('{}', 'x', 'settings')).rejects.toBeInstanceOf(PermissionDeniedError);
-    expect(await db().meta.get('station.identity')).toBeUndefined();
+    expect(await storedStationIdentity()).toBeNull();
     const denied = (await auditTable().toArray()).map((e) => [e.action, e.result, e.officer]);
     expect(denied).toEqual([
       ['station.provision', 'denied', '310000:100002'],

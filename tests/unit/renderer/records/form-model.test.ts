@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { type ZodError } from 'zod';
 import { personInput, type PersonRow } from '@shared/domain/resident/person';
 import { nameKeys } from '@shared/domain/resident/search-keys';
-import { RecordsRuleError } from '@renderer/features/records/errors';
+import { recordsErrors, RecordsRuleError } from '@renderer/features/records/errors';
 import { defaultStatement } from '@renderer/features/records/certificate-text';
 import { blankPerson, fillFromIdNumber, personFormLayout, personToForm } from '@renderer/features/records/person-form-model';
 import { detectMode } from '@renderer/features/records/search';
-import { fieldErrors } from '@renderer/features/records/form-support';
+import { fieldErrors, registerErrors } from '@renderer/platform/ui';
 
 const officer = { province: '310000' as const, policeNumber: '010203', name: '李警官' };
 
@@ -51,8 +51,14 @@ describe('person form model', () => {
   it('maps zod and rule errors to the field they belong beside', () => {
     const zod = personInput.safeParse({ ...blankPerson(), idNumber: '1' });
     expect(zod.success).toBe(false);
-    expect(fieldErrors(zod.error as ZodError)).toMatchObject({ name: 'required', idNumber: 'idNumber.format', relationship: 'required' });
-    expect(fieldErrors(new RecordsRuleError('householdNumberTaken', 'number'))).toEqual({ number: 'householdNumberTaken' });
+    expect(fieldErrors(zod.error as ZodError)).toMatchObject({
+      name: { rule: 'required' },
+      idNumber: { rule: 'idNumber.format' },
+      relationship: { rule: 'required' },
+    });
+    const unregister = registerErrors(recordsErrors);
+    expect(fieldErrors(new RecordsRuleError('householdNumberTaken', 'number'))).toEqual({ number: { rule: 'records.errors.householdNumberTaken', params: {} } });
+    unregister();
     expect(fieldErrors(new Error('x'))).toBeNull();
   });
 });

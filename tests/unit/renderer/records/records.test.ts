@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonInput } from '@shared/domain/resident/person';
 import { checkCharacter } from '@shared/validation/citizen-id';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { auditTable } from '@renderer/platform/audit/audit-log';
 import { PermissionDeniedError, useSessionStore } from '@renderer/platform/session/store';
 import { useRecordsStore } from '@renderer/features/records/store';
@@ -35,7 +35,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase } from '@renderer/platform/db/connection';
 import { auditTable } from '@renderer/platform/audit/audit-log';
 import { resetAnchor } from '@renderer/platform/audit/anchor';
 import { officersTable } from '@renderer/platform/session/officers-table';
@@ -13,7 +13,7 @@ import { PBKDF2_MIN_ITERATIONS, type OfficerAccount } from '@shared/domain/offic
 export const PASSWORD = 'Station#2026';
 
 export async function freshState(): Promise<void> {
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
   // A new PC: no audit anchor left over from the previous test's trail.
   resetAnchor(DATABASE_NAME, null);

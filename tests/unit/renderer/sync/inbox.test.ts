@@ -143,8 +143,8 @@ describe('inbox: verify, order, apply', () => {
         tables: syncAppliers.tables,
         appliers: {},
         batchAppliers: {
-          'sync.probe': async (events) => {
-            await probes(events);
+          'sync.probe': async (events, tx) => {
+            await probes(events, tx);
             throw new Error('power cut');
           },
         },

@@ -6,7 +6,7 @@ import { DEMO_ROOT, DEMO_STATIONS, demoRoster } from '@shared/demo/demo-network'
 import { generateKeyPair } from '@shared/sync/keys';
 import { signRoster } from '@shared/sync/roster';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
-import { db, resetDatabaseForTests } from '@renderer/platform/db/connection';
+import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { useStationStore } from '@renderer/platform/station/store';
 import { installDemoStation } from '@renderer/sync/demo';
 import { useRosterStore } from '@renderer/sync/roster-store';
@@ -18,7 +18,7 @@ beforeEach(async () => {
   await useStationStore().load();
 });
 afterEach(async () => {
-  resetDatabaseForTests();
+  closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
 

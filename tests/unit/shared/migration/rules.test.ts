@@ -84,12 +84,13 @@ describe('documents', () => {
   });
 
   it('the permit and certificate carry the brief fields and validity', () => {
-    const permit = buildPermit({ intake: sampleIntake(), station: lvxiang, officer, issuedAt: '2026-11-23T02:00:00Z', seq: 1, limits: defaultTimeLimits });
+    const authority = '金山区公安分局 吕巷派出所';
+    const permit = buildPermit({ intake: sampleIntake(), station: lvxiang, authority, officer, issuedAt: '2026-11-23T02:00:00Z', seq: 1, limits: defaultTimeLimits });
     expect(permit).toMatchObject({ validUntil: '2027-01-01', householderName: '张伟', destinationAddress: '上海市金山区吕巷镇干巷路2号' });
-    expect(permit.issuingAuthority).toContain('金山区公安分局');
+    expect(permit.issuingAuthority).toBe(authority);
     const persons = [{ ...permit.person, birthPlace: '', nativePlace: '', education: '', maritalStatus: '', occupation: '', workplace: '', relationshipToHouseholder: '' }];
-    const cert = buildCertificate({ permit, persons, originAddress: '乍浦镇雅山路1号', station: zhapu, officer, issuedAt: '2026-11-24T02:00:00Z', seq: 3, limits: defaultTimeLimits });
-    expect(cert).toMatchObject({ permitNumber: permit.number, validUntil: '2026-12-23', number: 'QY330482520000202600003' });
+    const cert = buildCertificate({ permit, persons, originAddress: '乍浦镇雅山路1号', station: zhapu, authority: '平湖市公安分局 乍浦镇派出所', officer, issuedAt: '2026-11-24T02:00:00Z', seq: 3, limits: defaultTimeLimits });
+    expect(cert).toMatchObject({ permitNumber: permit.number, validUntil: '2026-12-23', number: 'QY330482520000202600003', originAuthority: '平湖市公安分局 乍浦镇派出所' });
   });
 
   it('highlights exactly the fields that differ from the local record', () => {

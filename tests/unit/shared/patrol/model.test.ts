@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleCheckpoint, lanesForPlate, suggestLane } from '@shared/patrol/checkpoint';
 import { checkWrite, confirmationState, isNewer } from '@shared/patrol/coauthoring';
-import { toCsv } from '@shared/patrol/csv';
+import { toCsv } from '@shared/csv';
 import { checkedPerson, inspectionRecord, patrolEventRow } from '@shared/patrol/entries';
 import { patrolEvents } from '@shared/patrol/events';
 import { liveFigures } from '@shared/patrol/figures';
@@ -80,7 +80,7 @@ describe('schemas', () => {
     expect(checkedPerson.safeParse({ name: '张三', idNumber: '11010519491231002X', result: 'clear' }).success).toBe(true);
     const bad = checkedPerson.safeParse({ name: '张三', idNumber: '110105194912310021', result: 'clear' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toContain('校验码');
+    expect(bad.error?.issues[0]?.message).toBe('idNumber.checksum');
     expect(patrolEventRow.safeParse(eventRow()).success).toBe(true);
     expect(patrolEventRow.safeParse(eventRow({ vehicle: { plate: '浙F1234O', province: '浙' } })).success).toBe(false);
     expect(inspectionRecord.safeParse(inspection()).success).toBe(true);

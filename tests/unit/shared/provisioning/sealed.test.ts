@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../../../../shared/provisioning/bytes';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../../../../shared/bytes';
 import { SealedError, openSealed, parseSealed, seal, type SealedEnvelope } from '../../../../shared/provisioning/sealed';
-import { webAesGcm } from '../../../../renderer/features/provisioning/aes-gcm';
+import { webCryptoAesGcm } from '../../../../shared/provisioning/aes-gcm';
 
 const fast = { scryptN: 1 << 10 };
 
 async function sealed(text: string, passphrase = '正确的口令 correct'): Promise<SealedEnvelope> {
-  return seal(utf8(text), { purpose: 'station-backup', passphrase, meta: { station: '310118520000' }, ...fast }, webAesGcm);
+  return seal(utf8(text), { purpose: 'station-backup', passphrase, meta: { station: '310118520000' }, ...fast }, webCryptoAesGcm);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -35,17 +35,17 @@ describe('sealed envelope', () => {
     const envelope = await sealed('站所数据 station data');
     const text = JSON.stringify(envelope);
     expect(text).not.toContain('station data');
-    expect(fromUtf8(await openSealed(parseSealed(text, 'station-backup'), '正确的口令 correct', webAesGcm))).toBe('站所数据 station data');
-    expect(await refusal(openSealed(envelope, 'wrong', webAesGcm))).toBe('wrongPassphrase');
+    expect(fromUtf8(await openSealed(parseSealed(text, 'station-backup'), '正确的口令 correct', webCryptoAesGcm))).toBe('站所数据 station data');
+    expect(await refusal(openSealed(envelope, 'wrong', webCryptoAesGcm))).toBe('wrongPassphrase');
   });
 
   it('refuses a damaged ciphertext and an edited header as damaged', async () => {
     const envelope = await sealed('x'.repeat(100));
     const bytes = fromBase64(envelope.ciphertext);
     bytes[5] = (bytes[5] ?? 0) ^ 1;
-    expect(await refusal(openSealed({ ...envelope, ciphertext: toBase64(bytes) }, '正确的口令 correct', webAesGcm))).toBe('damaged');
+    expect(await refusal(openSealed({ ...envelope, ciphertext: toBase64(bytes) }, '正确的口令 correct', webCryptoAesGcm))).toBe('damaged');
     const relabelled = { ...envelope, meta: { station: '330421000000' } };
-    expect(await refusal(openSealed(relabelled, '正确的口令 correct', webAesGcm))).toBe('damaged');
+    expect(await refusal(openSealed(relabelled, '正确的口令 correct', webCryptoAesGcm))).toBe('damaged');
   });
 
   it('refuses what is not a sealed file, a truncated file, and a file sealed for another purpose', async () => {

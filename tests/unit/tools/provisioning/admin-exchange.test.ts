@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { nkeyAuthenticator, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream } from '@nats-io/jetstream';
-import { fromUtf8 } from '../../../../shared/provisioning/bytes';
+import { fromUtf8 } from '../../../../shared/bytes';
 import { verifyPackage, type VerifiedPackage } from '../../../../shared/provisioning/package';
 import { openSealed, parseSealed } from '../../../../shared/provisioning/sealed';
 import { userNKeySeed } from '../../../../shared/sync/nkey';
 import { consumerName, inboxSubject, replyInboxPrefix, STREAM_NAME } from '../../../../shared/sync/subjects';
-import { nodeAesGcm } from '../../../../tools/admin/aes-gcm';
+import { webCryptoAesGcm } from '../../../../shared/provisioning/aes-gcm';
 
 /**
  * The integration office's whole job, through the real command line: from nothing to three stations, a signed
@@ -79,7 +79,7 @@ function startNats(config: string): Promise<ChildProcess> {
 async function openPackage(stdout: string, code: string): Promise<VerifiedPackage> {
   const passphrase = /one-time passphrase: (\S+)/.exec(stdout)?.[1] ?? '';
   const text = await readFile(join(office, 'packages', `${code}.yrdp`), 'utf8');
-  const opened = JSON.parse(fromUtf8(await openSealed(parseSealed(text, 'provisioning-package'), passphrase, nodeAesGcm))) as unknown;
+  const opened = JSON.parse(fromUtf8(await openSealed(parseSealed(text, 'provisioning-package'), passphrase, webCryptoAesGcm))) as unknown;
   const check = verifyPackage(opened, null);
   if (!check.ok) throw new Error(`package ${code} refused: ${check.reason}`);
   return check.value;

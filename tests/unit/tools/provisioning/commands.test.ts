@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addGroup, addStation, exportPackage, init, list, signRosterCommand, type AdminContext } from '../../../../tools/admin/commands';
+import { addGroup, addStation, exportPackage, init, list, setMinClientVersion, signRosterCommand, type AdminContext } from '../../../../tools/admin/commands';
 import { oneTimePassphrase } from '../../../../tools/admin/passphrase';
 
 let dir = '';
@@ -44,6 +44,25 @@ describe('admin tool commands', () => {
     expect(passphrase).toMatch(/^([A-HJKMNP-Z2-9]{4}-){4}[A-HJKMNP-Z2-9]{4}$/);
     await list(ctx);
     expect(ctx.lines.join('\n')).toContain('roster v2');
+  });
+
+  it('sets a minimum client version that the next signed roster carries, and clears it', async () => {
+    const ctx = await office();
+    await addStation(ctx, zhendian);
+    await expect(setMinClientVersion(ctx, { version: '0.2' })).rejects.toThrow('版本号无效');
+    await setMinClientVersion(ctx, { version: '0.2.0', contact: '一体化办公室运维组 021-12345678' });
+    expect((await signRosterCommand(ctx)).roster).toMatchObject({ minClientVersion: '0.2.0', upgradeContact: '一体化办公室运维组 021-12345678' });
+    await exportPackage(ctx, { code: zhendian.code });
+    // A changed minimum makes the signed roster stale until it is signed again.
+    await setMinClientVersion(ctx, { version: '0.3.0' });
+    await expect(exportPackage(ctx, { code: zhendian.code })).rejects.toThrow('有变化');
+    expect((await signRosterCommand(ctx)).roster).toMatchObject({ minClientVersion: '0.3.0', upgradeContact: '一体化办公室运维组 021-12345678' });
+    await setMinClientVersion(ctx, { clear: true });
+    const cleared = (await signRosterCommand(ctx)).roster;
+    expect(cleared.minClientVersion).toBeUndefined();
+    expect(cleared.upgradeContact).toBeUndefined();
+    await list(ctx);
+    expect(ctx.lines.join('\n')).toContain('最低客户端版本 minimum client version 0.2.0');
   });
 
   it('needs the office passphrase for anything secret', async () => {

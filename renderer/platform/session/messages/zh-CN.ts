@@ -1,0 +1,83 @@
+/** 简体中文: the reference language of the session messages. English must have exactly these keys (typed). */
+const zhCN = {
+  signIn: {
+    title: '民警登录',
+    policeNumber: '警号',
+    policeNumberPlaceholder: '6位数字警号',
+    password: '密码',
+    submit: '登录',
+    invalid: '警号或密码错误',
+    disabled: '该账号已停用，请联系所管理员',
+    locked: '连续输错密码次数过多，账号已锁定至 {until}',
+    policeNumberRequired: '请输入警号',
+    policeNumberFormat: '警号应为6位数字',
+    passwordRequired: '请输入密码',
+  },
+  firstRun: {
+    title: '首次使用：设置本站点',
+    intro: '本机还没有任何民警账号。请选择一种方式开始：',
+    demo: {
+      title: '加载演示站点',
+      description: '写入每种角色各一个演示账号，以及数百户演示居民档案，供培训和试用。演示站点的数据不可用于真实业务。',
+      accounts: '演示账号（密码均为 {password}）',
+      withResidents: '同时生成演示居民档案',
+      load: '加载演示站点',
+      loading: '正在加载演示数据…',
+      residents: '正在生成演示居民档案 {done}/{total}',
+    },
+    admin: {
+      title: '创建所管理员',
+      description: '正式站点：创建第一个所管理员账号，再由所管理员创建其他民警账号。',
+      name: '姓名',
+      confirmPassword: '确认密码',
+      create: '创建所管理员',
+      nameRequired: '请输入姓名',
+      mismatch: '两次输入的密码不一致',
+    },
+    alreadySetUp: '本站点已有民警账号，请直接登录',
+    failed: '未能完成：{message}',
+  },
+  roles: {
+    window: '窗口民警',
+    approver: '人口办审批',
+    patrolLead: '巡逻带班',
+    stationAdmin: '所管理员',
+    auditor: '审计员',
+  },
+  policy: {
+    hint: '至少8位，包含大写字母、小写字母、数字、符号中的三种，不得包含警号',
+    tooShort: '密码至少8位',
+    tooLong: '密码不能超过64位',
+    whitespace: '密码不能包含空格',
+    tooFewKinds: '密码须包含大写字母、小写字母、数字、符号中的至少三种',
+    containsPoliceNumber: '密码不能包含警号',
+    sameAsCurrent: '新密码不能与当前密码相同',
+  },
+  lock: {
+    title: '屏幕已锁定',
+    hint: '{name}（{policeNumber}）已登录。请输入密码解锁，未保存的内容仍保留。',
+    unlock: '解锁',
+    signOut: '退出登录',
+  },
+  menu: {
+    changePassword: '修改密码',
+    lock: '锁定屏幕',
+    signOut: '退出登录',
+    confirmSignOut: '确定退出登录吗？未保存的内容将丢失。',
+  },
+  changePassword: {
+    title: '修改密码',
+    forced: '所管理员已重置您的密码，请设置新密码后继续。',
+    current: '当前密码',
+    next: '新密码',
+    confirm: '确认新密码',
+    wrongCurrent: '当前密码错误',
+    mismatch: '两次输入的新密码不一致',
+    done: '密码已修改',
+    discard: '放弃已填写的内容吗？',
+  },
+  denied: '您的角色无权执行此操作，已记录在审计日志中',
+};
+
+export default zhCN;
+export type SessionMessages = typeof zhCN;
