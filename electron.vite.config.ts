@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import vue from '@vitejs/plugin-vue';
+import { rendererBuild, rendererPlugins } from './vite.renderer';
 
 const alias = {
   '@shared': resolve(import.meta.dirname, 'shared'),
@@ -30,10 +30,10 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias },
-    plugins: [vue()],
+    plugins: rendererPlugins(),
     build: {
       outDir: 'out/renderer',
-      chunkSizeWarningLimit: 4096,
+      ...rendererBuild,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -13,7 +13,7 @@ import local from './tools/eslint-plugin-local/index.js';
  *   renderer/         no Node, no Electron, nothing from electron/
  *   electron/preload  only shared/ and Electron's renderer-side modules
  *   electron/main     never renderer/
- * Inside renderer/ (tools/eslint-plugin-local; the unit layout of issue #11):
+ * Inside renderer/ (tools/eslint-plugin-local; the layers of docs/ARCHITECTURE.md):
  *   local/layering        platform/* imports no sync, features or app; sync imports only platform/*; nothing outside app/ imports app/
  *   local/no-deep-import  another unit (platform/<module>, sync, features/<feature>) only through its index.ts
  *   folder cycles between units need the whole graph: tests/lint/import-graph.test.ts
@@ -26,8 +26,8 @@ const msg = {
   sharedNode: 'shared/ is pure TypeScript: no Node built-ins (it runs in the renderer and main alike).',
   sharedElectron: 'shared/ is pure TypeScript: no Electron.',
   sharedUi: 'shared/ is pure TypeScript: no Vue, Pinia, Element Plus or Dexie; put UI and storage code in renderer/.',
-  rendererNode: 'renderer/ never touches Node: ask the host through the bridge (renderer/host).',
-  rendererElectron: 'renderer/ never touches Electron: ask the host through the bridge (renderer/host).',
+  rendererNode: 'renderer/ never touches Node: ask the host through the bridge (renderer/platform/host).',
+  rendererElectron: 'renderer/ never touches Electron: ask the host through the bridge (renderer/platform/host).',
   rendererMain: 'renderer/ never imports from electron/: the bridge contract lives in shared/bridge.',
   preloadOnly: 'electron/preload may import only shared/ (via @shared/) and Electron\'s renderer-side modules.',
   preloadMainApi: 'electron/preload may use only Electron\'s renderer-side modules (contextBridge, ipcRenderer, webFrame).',

@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+    // The station data key held, as after start-up: sealed tables (renderer/platform/db/sealing.ts) need it.
+    setupFiles: ['tests/unit/setup/data-key.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,40 +1,39 @@
 import type { NatsConnection } from '@nats-io/nats-core';
-import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, jetstreamManager } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/nats-core';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { DEFAULT_EXCHANGE_LIMITS, jetStreamDefinitionsFor, type ExchangeLimits, type JetStreamDefinitions } from '../shared/provisioning/jetstream';
 import type { Roster } from '../shared/sync/roster';
-import { DUPLICATE_WINDOW_MS, STREAM_MAX_AGE_MS, STREAM_NAME, STREAM_SUBJECTS, consumerName, inboxSubject } from '../shared/sync/subjects';
+import { authorOfStream } from '../shared/sync/subjects';
 
 /**
- * What the exchange operator does once per roster (docs/PROTOCOL.md §Exchange): one work-queue stream holding every
- * inbox, and one durable pull consumer per station filtered to its inbox. Stations themselves may not create
- * streams or consumers; their permissions only let them read their own consumer.
+ * What the exchange operator does once per roster (docs/PROTOCOL.md §Exchange): one work-queue stream per author
+ * station, and on it one durable pull consumer per recipient neighbour. Stations themselves may not create streams
+ * or consumers; their permissions only let them read their own consumers. Streams and consumers of stations no
+ * longer in the roster are removed: nothing should wait for them any more.
  */
-export async function setupExchange(nc: NatsConnection, roster: Roster): Promise<void> {
+export async function applyJetStreamDefinitions(nc: NatsConnection, defs: JetStreamDefinitions, out: (line: string) => void = () => undefined): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  const config = {
-    name: STREAM_NAME,
-    subjects: STREAM_SUBJECTS,
-    retention: RetentionPolicy.Workqueue,
-    storage: StorageType.File,
-    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-    max_age: nanos(STREAM_MAX_AGE_MS),
-    max_msg_size: 1024 * 1024,
-  };
-  try {
-    await jsm.streams.info(STREAM_NAME);
-    await jsm.streams.update(STREAM_NAME, config);
-  } catch {
-    await jsm.streams.add(config);
+  const wantedStreams = new Set(defs.streams.map((s) => s.stream.name));
+  for (const { stream, consumers } of defs.streams) {
+    const existing = await jsm.streams.info(stream.name).catch(() => null);
+    if (existing) await jsm.streams.update(stream.name, stream);
+    else await jsm.streams.add(stream);
+    out(`stream ${stream.name} ${existing ? 'updated' : 'created'}`);
+    const wanted = new Set(consumers.map((c) => c.durable_name));
+    for (const consumer of consumers) await jsm.consumers.add(stream.name, consumer);
+    out(`${consumers.length} consumers ready on ${stream.name}`);
+    for await (const info of jsm.consumers.list(stream.name)) {
+      if (wanted.has(info.name)) continue;
+      await jsm.consumers.delete(stream.name, info.name);
+      out(`consumer ${info.name} removed from ${stream.name}`);
+    }
   }
-  for (const station of roster.stations) {
-    await jsm.consumers.add(STREAM_NAME, {
-      durable_name: consumerName(station.code),
-      filter_subject: inboxSubject(station.code),
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: nanos(60_000),
-      max_deliver: -1,
-      max_ack_pending: 1000,
-    });
+  for await (const name of jsm.streams.names()) {
+    if (authorOfStream(name) === null || wantedStreams.has(name)) continue;
+    await jsm.streams.delete(name);
+    out(`stream ${name} removed`);
   }
+}
+
+export async function setupExchange(nc: NatsConnection, roster: Roster, limits: ExchangeLimits = DEFAULT_EXCHANGE_LIMITS): Promise<void> {
+  await applyJetStreamDefinitions(nc, jetStreamDefinitionsFor(roster, 1, limits));
 }

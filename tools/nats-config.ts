@@ -1,5 +1,5 @@
 /**
- * Writes the exchange's nats-server configuration for a trust roster, and optionally creates the stream and the
+ * Writes the exchange's nats-server configuration for a trust roster, and optionally creates the streams and the
  * stations' consumers on a running server.
  *
  *   npx tsx --tsconfig tsconfig.node.json tools/nats-config.ts [--roster signed-roster.json] [--out nats.conf]

@@ -1,7 +1,8 @@
 import type { BrowserWindow, IpcMainInvokeEvent, OpenDialogOptions, SafeStorage, SaveDialogOptions } from 'electron';
 import { basename, join, win32 } from 'node:path';
-import { MACHINE_PACKAGE_EXTENSION, MAX_MACHINE_PACKAGES } from '@shared/bridge/contract';
+import { MACHINE_PACKAGE_EXTENSION, MAX_MACHINE_PACKAGES, MAX_OPEN_BYTES, MAX_PACKAGE_BYTES } from '@shared/bridge/contract';
 import type { MachinePolicyReport } from '@shared/policy/machine-policy';
+import type { SessionSealer } from '@shared/session/sealed-session';
 import type { BridgeHandlers } from './bridge';
 import { diagnosticsZip, type DiagnosticsDeps } from './diagnostics';
 
@@ -25,12 +26,21 @@ export interface HostDeps {
   modifiedAt(path: string): Promise<Date>;
   /** Machine policies, read once at start-up (electron/main/policy.ts). */
   policies: MachinePolicyReport;
+  /** Seals the renderer's session with main's per-boot secret (electron/main/session-seal.ts). */
+  sessions: SessionSealer;
   /** What 导出诊断信息 reads besides the renderer's arguments. */
   diagnostics: Pick<DiagnosticsDeps, 'host' | 'logsDir' | 'crashDumpsDir' | 'keepPathPrefixes' | 'now'>;
 }
 
-/** A provisioning package is a few KiB; anything much larger in that folder is not one. */
-export const MAX_PACKAGE_BYTES = 1024 * 1024;
+export { MAX_OPEN_BYTES, MAX_PACKAGE_BYTES };
+
+/**
+ * Bytes for the renderer in a buffer of their own: structured clone copies a view's whole ArrayBuffer, and a small
+ * Node Buffer is a slice of a shared pool that may hold other data.
+ */
+function ownBytes(view: Uint8Array): Uint8Array {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : new Uint8Array(view);
+}
 
 /**
  * Where group policy / SCCM put packages: the folder the machine policy names (ProvisioningPackageFolder), else
@@ -46,8 +56,8 @@ export function machinePackageDirFor(
   return '/etc/yrd-station';
 }
 
-/** Files the renderer may open through the bridge are bundles, packages and backups: cap them. */
-export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+/** The window a call came from, as the sealer's scope (a reload keeps the webContents, so its id). */
+const windowScope = (event: IpcMainInvokeEvent): string => `webContents:${event.sender.id}`;
 
 export function createHandlers(deps: HostDeps): BridgeHandlers {
   async function saveBytes(
@@ -84,7 +94,7 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
       const path = join(dir, name);
       if ((await deps.fileSize(path)) > MAX_PACKAGE_BYTES) continue;
       const bytes = await deps.readFile(path);
-      found.push({ name, contentBase64: Buffer.from(bytes).toString('base64'), modifiedAt: (await deps.modifiedAt(path)).toISOString() });
+      found.push({ name, content: ownBytes(bytes), modifiedAt: (await deps.modifiedAt(path)).toISOString() });
     }
     return found;
   }
@@ -101,7 +111,7 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
       return saveBytes(event, args.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }], pdf);
     },
     'file.saveAs': async (args, event) => {
-      const bytes = args.encoding === 'base64' ? Buffer.from(args.content, 'base64') : Buffer.from(args.content, 'utf8');
+      const bytes = typeof args.content === 'string' ? Buffer.from(args.content, 'utf8') : args.content;
       return saveBytes(event, args.suggestedName, args.filters, bytes);
     },
     'file.open': async (args, event) => {
@@ -110,15 +120,18 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
       if (choice.canceled || !path) return { outcome: 'cancelled' };
       if ((await deps.fileSize(path)) > MAX_OPEN_BYTES) throw new Error('file too large');
       const bytes = await deps.readFile(path);
-      return { outcome: 'opened', name: basename(path), contentBase64: Buffer.from(bytes).toString('base64') };
+      return { outcome: 'opened', name: basename(path), content: ownBytes(bytes) };
     },
+    // safeStorage protects strings: the secret goes in as its base64 text, as it always has, so blobs stored
+    // by earlier versions still unprotect.
     'secrets.protect': async (args) => {
-      const encrypted = requireSafeStorage().encryptString(args.plaintextBase64);
-      return { scheme: 'os-protected', protectedBase64: Buffer.from(encrypted).toString('base64') };
+      const encrypted = requireSafeStorage().encryptString(Buffer.from(args.plaintext).toString('base64'));
+      return { scheme: 'os-protected', blob: ownBytes(encrypted) };
     },
     'secrets.unprotect': async (args) => {
       if (args.scheme !== 'os-protected') throw new Error('refusing an unprotected secret in the desktop app');
-      return { plaintextBase64: requireSafeStorage().decryptString(Buffer.from(args.protectedBase64, 'base64')) };
+      const text = requireSafeStorage().decryptString(Buffer.from(args.blob));
+      return { plaintext: ownBytes(Buffer.from(text, 'base64')) };
     },
     'provisioning.findPackages': async () => {
       const dir = deps.machinePackageDir;
@@ -128,6 +141,13 @@ export function createHandlers(deps: HostDeps): BridgeHandlers {
     'diagnostics.export': async (args, event) => {
       const zip = await diagnosticsZip({ ...deps.diagnostics, ...deps, policies: deps.policies }, args);
       return saveBytes(event, args.suggestedName, [{ name: 'ZIP', extensions: ['zip'] }], zip);
+    },
+    // One scope per window: a token sealed for one window never opens in another.
+    'session.seal': async (args, event) => ({ token: await deps.sessions.seal(args, windowScope(event)) }),
+    'session.open': async (args, event) => deps.sessions.open(args.token, windowScope(event)),
+    'session.end': async (_args, event) => {
+      await deps.sessions.end(windowScope(event));
+      return {};
     },
   };
 }

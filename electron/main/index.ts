@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerBridge } from './bridge';
 import { createHandlers, machinePackageDirFor } from './handlers';
+import { createMainSessionSealer, newSessionSecret } from './session-seal';
 import { createMainLog } from './log';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
 import { readMachinePolicies, regExeReader, sslVersionMinSwitch } from './policy';
@@ -103,6 +104,8 @@ if (!app.requestSingleInstanceLock()) {
         listDir: (path) => readdir(path),
         modifiedAt: async (path) => (await stat(path)).mtime,
         policies,
+        // A new secret every start: a session sealed in an earlier run never opens (docs/security.md).
+        sessions: createMainSessionSealer(newSessionSecret()),
         diagnostics: {
           host: {
             host: 'electron',

@@ -1,5 +1,6 @@
 import type { FeatureMessages } from '@renderer/platform/i18n';
 import { sessionErrors, sessionMessages } from '@renderer/platform/session';
+import { stationErrors } from '@renderer/platform/station';
 import { formsMessages, type ErrorTranslator } from '@renderer/platform/ui';
 import type { FeatureAppliers } from '@renderer/sync';
 import { features } from './features';
@@ -16,5 +17,5 @@ export function appAppliers(): FeatureAppliers[] {
 
 /** Every module's error translators (its error classes → i18n keys), for `registerErrors`. */
 export function appErrors(): ErrorTranslator[] {
-  return [sessionErrors, ...features.flatMap((f) => (f.errors ? [f.errors] : []))];
+  return [sessionErrors, stationErrors, ...features.flatMap((f) => (f.errors ? [f.errors] : []))];
 }

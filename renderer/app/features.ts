@@ -17,6 +17,8 @@ export interface FirstRunCard {
   key: string;
   order: number;
   component: Component;
+  /** A demo card: shown only where a demo station may be chosen (unprovisioned, not disabled by machine policy). */
+  demo?: boolean;
 }
 
 /** What a feature gives the composition root: its routes (with `meta.nav`), messages, error words, sync appliers, first-run cards. */

@@ -1,10 +1,11 @@
 import type Dexie from 'dexie';
 import { ulid } from 'ulid';
 import type { SignedBatch } from '@shared/sync/batch';
-import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem } from '@shared/sync/bundle';
+import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_MAX_INFLATED_BYTES, BUNDLE_VERSION, type BundleProblem } from '@shared/sync/bundle';
+import { canonicalJson } from '@shared/sync/canonical';
 import { applyCheckedBatch, checkBatch, type InboxContext, type ReceiveResult } from './inbox';
 import { pipelined } from './pipeline';
-import { nextBatches, pendingByPeer } from './outbox';
+import { cursorBatch, defaultLimits, nextBatches, pendingByPeer } from './outbox';
 import { signingStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
 
@@ -13,6 +14,24 @@ export interface ExportedBundle {
   batches: number;
   events: number;
   peers: string[];
+  /** Batches left out to keep the bundle within its size limit: they go in the next bundle. */
+  leftOut: number;
+}
+
+/** Room for the bundle's own fields around its batches. */
+const BUNDLE_HEADROOM_BYTES = 64 * 1024;
+
+/** The batches, in order, that fit in one bundle (every importer refuses a bigger one). */
+function fitting(batches: SignedBatch[]): SignedBatch[] {
+  const encoder = new TextEncoder();
+  let size = BUNDLE_HEADROOM_BYTES;
+  const out: SignedBatch[] = [];
+  for (const batch of batches) {
+    size += encoder.encode(canonicalJson(batch)).length + 1;
+    if (size > BUNDLE_MAX_INFLATED_BYTES) break;
+    out.push(batch);
+  }
+  return out;
 }
 
 /**
@@ -24,15 +43,18 @@ export async function exportBundle(database: Dexie, peers?: string[]): Promise<E
   const self = await signingStation(database);
   const pending = await pendingByPeer(database);
   const chosen = (peers ?? [...pending.keys()]).filter((p) => pending.has(p)).sort();
-  const batches: SignedBatch[] = [];
+  const all: SignedBatch[] = [];
   for (const peer of chosen) {
-    batches.push(...(await nextBatches(database, { code: self.identity.code, key: self.key }, peer, Number.MAX_SAFE_INTEGER)));
+    // Everything the peer has not confirmed (sent or not), then this station's cursor for it (protocol 2, §8.3).
+    all.push(...(await nextBatches(database, { code: self.identity.code, key: self.key }, peer, Number.MAX_SAFE_INTEGER, defaultLimits, true)));
+    all.push(await cursorBatch(database, { code: self.identity.code, key: self.key }, peer));
   }
+  const batches = fitting(all);
   const bundle = signBundle(
     { format: BUNDLE_FORMAT, v: BUNDLE_VERSION, id: ulid(), from: self.identity.code, createdAt: new Date().toISOString(), batches },
     self.key.secretKey,
   );
-  return { bytes: encodeBundle(bundle), batches: batches.length, events: batches.reduce((n, b) => n + b.events.length, 0), peers: chosen };
+  return { bytes: encodeBundle(bundle), batches: batches.filter((b) => b.events.length > 0).length, events: batches.reduce((n, b) => n + b.events.length, 0), peers: chosen, leftOut: all.length - batches.length };
 }
 
 export class BundleRejectedError extends Error {

@@ -63,10 +63,11 @@ function enclosing(database: Dexie, tables: readonly string[], within: CommandSc
  * through guardedWrite. A command started inside another (migration settling a person through records) joins it.
  *
  * Round trips: the audit entry is written as soon as the work asks for it, alongside the work's own writes (its
- * head is kept in memory, see platform/audit); the event log's head is read alongside the work's first reads, and
- * the events are signed and queued once the work is done, one after the other (each names the one before it).
- * They wait for the work because appendEvent finds its transaction in Dexie's zone, which only an await of a Dexie
- * promise reliably restores; the work's own awaits are not ours to rely on.
+ * head is kept in memory, see platform/audit). A command that `emits` has the event log's head read alongside the
+ * work's first reads (one round trip), and each event is signed and queued as soon as it is emitted, alongside the
+ * work's own writes, one after the other (each names the one before it). These appends are handed the transaction
+ * rather than finding it in Dexie's zone, which the work's own awaits may not keep. Without `emits`, events wait
+ * for the work and its head is read then.
  */
 export function runCommand<T>(command: Command<T>): Promise<T> {
   const database = command.database ?? db();
@@ -82,21 +83,26 @@ export function runCommand<T>(command: Command<T>): Promise<T> {
     database.transaction('rw', tables, async (tx) => {
       const head = command.emits ? prefetchEventHead() : null;
       const issued: Promise<unknown>[] = [];
-      const events: OutgoingEvent<EventType>[] = [];
+      // Handled now (so a failure does not abort the transaction behind our back), rethrown below before commit.
+      const issue = (write: Promise<unknown>): void => {
+        write.catch(() => undefined);
+        issued.push(write);
+      };
+      const deferred: OutgoingEvent<EventType>[] = [];
+      let events: Promise<unknown> = head ?? Promise.resolve();
       const scope: CommandScope = {
         tx,
-        audit: (entry) => {
-          const write = appendAuditIn(tx, entry);
-          // Handled now (so a failure does not abort the transaction behind our back), rethrown below before commit.
-          write.catch(() => undefined);
-          issued.push(write);
+        audit: (entry) => issue(appendAuditIn(tx, entry)),
+        emit: (event) => {
+          if (!head) return void deferred.push(event as OutgoingEvent<EventType>);
+          events = events.then(() => appendEvent(event as OutgoingEvent<EventType>, tx));
+          issue(events);
         },
-        emit: (event) => void events.push(event as OutgoingEvent<EventType>),
       };
       running.set(tx.idbtrans, scope);
       const result = await Dexie.Promise.resolve(command.work(scope));
       await Dexie.Promise.all(head ? [head, ...issued] : issued);
-      for (const event of events) await Dexie.Promise.resolve(appendEvent(event));
+      for (const event of deferred) await Dexie.Promise.resolve(appendEvent(event, tx));
       return result;
     }),
   );

@@ -4,7 +4,7 @@ import type { EventType } from '@shared/sync/event-registry';
 /**
  * What features give the sync engine so it can apply incoming events to their local state.
  * A feature lists them in `renderer/features/<feature>/sync-appliers.ts` as `export const appliers: FeatureAppliers`
- * (found at build time). The inbox runs each applier inside its one Dexie transaction, which also holds `tables`,
+ * and gives them to the app through `<feature>Feature.appliers` (its index.ts). The inbox runs each applier inside its one Dexie transaction, which also holds `tables`,
  * and hands it that transaction: an applier reads and writes through it (`table(tx)`), never through the window's
  * global `db()` (two stations share a test process; the write must commit or roll back with the batch).
  */
@@ -25,7 +25,8 @@ export type EventApplier = (event: IncomingEvent, tx: Transaction) => Promise<vo
  * Applies a run of consecutive events of one type in a few storage round trips instead of one or more per event
  * (each awaited request inside a transaction costs a trip to the browser's storage process). It must leave the
  * same state as applying them one by one, in order, and answer per event: null when applied, or the conflict.
- * Throwing (e.g. EventNotAuthorizedError) refuses the whole batch, as a single applier's throw does.
+ * Throwing EventNotAuthorizedError refuses an event: the inbox then applies the run again one event at a time
+ * (in a fresh transaction) to find which, and logs that one as refused while the rest apply.
  */
 export type EventBatchApplier = (events: IncomingEvent[], tx: Transaction) => Promise<(EventConflictError | null)[]>;
 
@@ -48,9 +49,15 @@ export class EventConflictError extends Error {
   }
 }
 
-/** The author station had no right to write this aggregate: the whole batch is quarantined. */
+/**
+ * The author station had no right to write this aggregate (or the payload is refused for another stated reason):
+ * the event is logged as refused with `reason`, shown to staff, and the author's later events still apply.
+ */
 export class EventNotAuthorizedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: 'notAuthorized' | 'badRosterSignature' = 'notAuthorized',
+  ) {
     super(message);
     this.name = 'EventNotAuthorizedError';
   }

@@ -3,12 +3,17 @@ import type Dexie from 'dexie';
 import { neighboursOf } from '@shared/sync/roster';
 import type { ConnectionState } from './status-store';
 import type { ApplierSet } from './appliers';
-import { openExchange, type ConnectFn, type Delivery, type Exchange } from './exchange';
+// Types only: the NATS client (~250 KiB) loads with the first connection, not with the first screen.
+import type { ConnectFn, Delivery, Exchange } from './exchange';
 import { applyCheckedBatch, checkWireBatch, type CheckedBatch, type ReceiveResult } from './inbox';
-import { markFailed, markSent, nextBatches, pendingByPeer, retryDelayMs } from './outbox';
+import { cursorBatch, markFailed, markSent, nextBatches, retryDelayMs, unsentPeers } from './outbox';
 import { signingStation } from '@renderer/platform/station';
-import { outboxTable } from './tables';
+import { outboxTable, peersTable } from './tables';
 import { loadTrust } from './trust';
+import { unconfirmedStreams } from './restore';
+
+/** Every neighbour gets this station's cursor at least this often (a lost cursor only delays a resend). */
+export const CURSOR_INTERVAL_MS = 60_000;
 
 export interface SyncEngineOptions {
   database: Dexie;
@@ -37,6 +42,10 @@ export class SyncEngine {
   private notBefore = new Map<string, number>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private outboxWatch: Subscription | null = null;
+  private cursorTimer: ReturnType<typeof setInterval> | null = null;
+  /** Neighbours owed this station's cursor: they sent events, asked for it, or it is time (every minute). */
+  private cursorDue = new Set<string>();
+  private everyoneDue = true;
   private stopConsumer: (() => void) | null = null;
   private state: ConnectionState = 'notConfigured';
   /** False between a disconnect and the reconnect: publishing then would only wait for a timeout. */
@@ -66,6 +75,10 @@ export class SyncEngine {
       },
       error: () => undefined,
     });
+    this.cursorTimer = setInterval(() => {
+      this.everyoneDue = true;
+      this.scheduleFlush();
+    }, CURSOR_INTERVAL_MS);
     void this.connectLoop();
   }
 
@@ -73,6 +86,8 @@ export class SyncEngine {
     this.running = false;
     this.outboxWatch?.unsubscribe();
     this.outboxWatch = null;
+    if (this.cursorTimer) clearInterval(this.cursorTimer);
+    this.cursorTimer = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.stopConsumer?.();
     const exchange = this.exchange;
@@ -87,6 +102,7 @@ export class SyncEngine {
     while (this.running && this.url) {
       try {
         const { identity, key } = await signingStation(this.options.database);
+        const { openExchange } = await import('./exchange');
         this.exchange = await openExchange(this.url, { code: identity.code, secretKey: key.secretKey }, this.options.connect);
       } catch (error) {
         attempts += 1;
@@ -121,6 +137,8 @@ export class SyncEngine {
       this.stopConsumer = consumer.stop;
       this.connected = true;
       this.setState('online');
+      // A new session (start, crash, restore): tell every neighbour where we are, so each resends what we lack.
+      this.everyoneDue = true;
       this.scheduleFlush();
     } catch (error) {
       this.setState('error', messageOf(error));
@@ -135,7 +153,13 @@ export class SyncEngine {
 
   private async commitReceived(checked: Promise<CheckedBatch>): Promise<Delivery> {
     try {
-      const result = await applyCheckedBatch({ database: this.options.database, appliers: this.options.appliers }, await checked);
+      const batch = await checked;
+      const result = await applyCheckedBatch({ database: this.options.database, appliers: this.options.appliers }, batch);
+      // The sender keeps these events until our cursor confirms them: send it soon.
+      if (batch.kind === 'verified' && (batch.batch.events.length > 0 || batch.batch.cursor?.resend)) {
+        this.cursorDue.add(batch.batch.from);
+        this.scheduleFlush();
+      }
       this.options.onReceived?.(result);
       if (this.state === 'error') this.setState('online');
       return 'ack';
@@ -175,14 +199,27 @@ export class SyncEngine {
   private async flushOnce(): Promise<void> {
     const exchange = this.exchange;
     if (!exchange || !this.connected || exchange.connection.isClosed()) return;
-    const pending = await pendingByPeer(this.options.database);
-    if (pending.size === 0) return;
+    const pending = await unsentPeers(this.options.database);
+    // Asked by the admin, or restored: a resend request also makes the peer answer with its own cursor at once.
+    // (A restored station asks on each round to everyone, once a minute, until its positions are confirmed.)
+    const resend = new Set([
+      ...(await peersTable(this.options.database).toArray()).filter((p) => p.resendRequested).map((p) => p.code),
+      ...(this.everyoneDue ? await unconfirmedStreams(this.options.database) : []),
+    ]);
+    if (pending.size === 0 && this.cursorDue.size === 0 && !this.everyoneDue && resend.size === 0) return;
     const self = await signingStation(this.options.database);
     const trust = await loadTrust(this.options.database);
     const neighbours = new Set(trust.roster ? neighboursOf(trust.roster.roster, self.identity.code).map((s) => s.code) : []);
+    if (this.everyoneDue) neighbours.forEach((n) => this.cursorDue.add(n));
+    this.everyoneDue = false;
+    resend.forEach((n) => this.cursorDue.add(n));
+    let failed = !(await this.sendCursors(exchange, { code: self.identity.code, key: self.key }, neighbours, resend));
+    if (pending.size === 0) {
+      this.armRetry();
+      return;
+    }
     this.setState('syncing');
-    let failed = false;
-    for (const peer of pending.keys()) {
+    for (const peer of pending) {
       if ((this.notBefore.get(peer) ?? 0) > Date.now()) continue;
       if (!neighbours.has(peer)) {
         await markFailed(this.options.database, peer, `${peer} is not a neighbour in the trust roster`);
@@ -193,6 +230,24 @@ export class SyncEngine {
     }
     if (this.exchange === exchange && !exchange.connection.isClosed()) this.setState(failed ? 'error' : 'online', failed ? 'delivery failed; retrying' : null);
     this.armRetry();
+  }
+
+  /** Publishes this station's signed cursor to each neighbour that is owed one; says whether all went out. */
+  private async sendCursors(exchange: Exchange, self: Parameters<typeof cursorBatch>[1], neighbours: Set<string>, resend: Set<string>): Promise<boolean> {
+    let ok = true;
+    for (const peer of [...this.cursorDue]) {
+      this.cursorDue.delete(peer);
+      if (!neighbours.has(peer)) continue;
+      try {
+        await exchange.publish(await cursorBatch(this.options.database, self, peer, resend.has(peer)));
+        if (resend.has(peer)) await peersTable(this.options.database).update(peer, { resendRequested: false });
+      } catch {
+        // Owed still: the next flush (retry timer, next batch, next minute) tries again.
+        this.cursorDue.add(peer);
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   private async sendPeer(exchange: Exchange, self: Parameters<typeof nextBatches>[1], peer: string): Promise<boolean> {

@@ -2,9 +2,10 @@ import { nkeyAuthenticator, wsconnect, type ConnectionOptions, type NatsConnecti
 import { jetstream, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import type { SignedBatch } from '@shared/sync/batch';
 import { userNKeySeed } from '@shared/sync/nkey';
-import { STREAM_NAME, consumerName, inboxSubject, replyInboxPrefix } from '@shared/sync/subjects';
+import { authorOfStream, consumerName, inboxSubject, messageId, replyInboxPrefix, streamName } from '@shared/sync/subjects';
 import { encodeJsonGzip } from '@shared/sync/wire';
 import { pipelined } from './pipeline';
+import { MergedQueue } from './merged-queue';
 
 /** How to open a NATS connection: `wsconnect` in the browser; tests inject the Node transport's `connect`. */
 export type ConnectFn = (options: ConnectionOptions) => Promise<NatsConnection>;
@@ -26,14 +27,29 @@ export interface InboxHandler<P> {
 
 export interface Exchange {
   connection: NatsConnection;
-  /** Publishes one batch to the peer's inbox and resolves on the stream's acknowledgement. */
+  /** Publishes one batch to the peer's inbox (in this station's own stream) and resolves on the stream's acknowledgement. */
   publish(batch: SignedBatch): Promise<{ bytes: number; duplicate: boolean }>;
   /**
-   * Reads this station's inbox until `stop()`. Each message is prepared as it arrives (checked while the one before
-   * commits), then committed in order and acked after its commit answers 'ack'.
+   * Reads this station's inbox — its consumer on every neighbour's stream — until `stop()`. Each message is
+   * prepared as it arrives (checked while the one before commits), then committed in arrival order (in order per
+   * author) and acked after its commit answers 'ack'. Until then it is kept alive with in-progress heartbeats, so
+   * the exchange's short ack wait redelivers only what a crashed station left, not what a slow apply still holds.
    */
   consume<P>(handler: InboxHandler<P>): Promise<{ stop(): void }>;
   close(): Promise<void>;
+}
+
+/** A new neighbour's stream (a newer roster) is found this often while the connection lasts. */
+const RESCAN_MS = 60_000;
+const NS_PER_MS = 1_000_000;
+/** The server's default ack wait (30 s), should a consumer not state its own. */
+const DEFAULT_ACK_WAIT_NS = 30_000 * NS_PER_MS;
+
+/** The author streams on the exchange (their consumers for this station exist only on neighbours' streams). */
+async function authorStreams(connection: NatsConnection): Promise<string[]> {
+  const reply = await connection.request('$JS.API.STREAM.NAMES', JSON.stringify({ offset: 0 }), { timeout: 5000 });
+  const body = reply.json<{ streams?: string[] | null }>();
+  return (body.streams ?? []).filter((name) => authorOfStream(name) !== null);
 }
 
 export async function openExchange(url: string, self: ExchangeIdentity, connectFn: ConnectFn): Promise<Exchange> {
@@ -52,13 +68,39 @@ export async function openExchange(url: string, self: ExchangeIdentity, connectF
 
   async function publish(batch: SignedBatch): Promise<{ bytes: number; duplicate: boolean }> {
     const data = encodeJsonGzip(batch);
-    const ack = await js.publish(inboxSubject(batch.to), data, { msgID: batch.id, expect: { streamName: STREAM_NAME } });
+    const ack = await js.publish(inboxSubject(batch.to, batch.from), data, {
+      msgID: messageId(batch.from, batch.id),
+      expect: { streamName: streamName(batch.from) },
+    });
     return { bytes: data.length, duplicate: ack.duplicate };
   }
 
   async function consume<P>(handler: InboxHandler<P>): Promise<{ stop(): void }> {
-    const consumer = await js.consumers.get(STREAM_NAME, consumerName(self.code));
-    const messages: ConsumerMessages = await consumer.consume({ max_messages: 16 });
+    const queue = new MergedQueue<JsMsg>();
+    const reading = new Map<string, ConsumerMessages>();
+    /** Delivered and neither acked nor nak-ed: each gets an in-progress heartbeat until then. */
+    const held = new Set<JsMsg>();
+    let heartbeatMs = Number.POSITIVE_INFINITY;
+
+    const attach = async (): Promise<void> => {
+      for (const stream of await authorStreams(connection)) {
+        if (reading.has(stream) || stream === streamName(self.code)) continue;
+        const consumer = await js.consumers.get(stream, consumerName(self.code)).catch(() => null);
+        if (!consumer) continue; // not a neighbour's stream
+        const info = await consumer.info(true);
+        heartbeatMs = Math.min(heartbeatMs, Math.max(100, (info.config.ack_wait ?? DEFAULT_ACK_WAIT_NS) / NS_PER_MS / 3));
+        const messages = await consumer.consume({ max_messages: 16 });
+        reading.set(stream, messages);
+        queue.add(messages, (message) => held.add(message));
+      }
+    };
+    await attach();
+
+    const beat = setInterval(() => {
+      for (const message of held) message.working();
+    }, Math.min(heartbeatMs, 2000));
+    const rescan = setInterval(() => void attach().catch(() => undefined), RESCAN_MS);
+
     const commit = async (prepared: Promise<P>, message: JsMsg): Promise<void> => {
       let outcome: Delivery = 'retry';
       try {
@@ -66,15 +108,25 @@ export async function openExchange(url: string, self: ExchangeIdentity, connectF
       } catch {
         outcome = 'retry';
       }
+      held.delete(message);
       if (outcome === 'ack') message.ack();
       else message.nak(2000);
     };
-    pipelined(messages, { prepare: (message) => handler.prepare(message.data), commit }).catch(async () => {
-      // The inbox stopped reading (the connection closed under it, or its consumer vanished). With the connection
-      // still open, drop it: the engine then reconnects and consumes anew rather than sitting deaf.
-      if (!connection.isClosed()) await connection.close().catch(() => undefined);
-    });
-    return { stop: () => void messages.close() };
+    const stop = (): void => {
+      clearInterval(beat);
+      clearInterval(rescan);
+      for (const messages of reading.values()) void messages.close();
+      queue.end();
+    };
+    void connection.closed().then(stop);
+    pipelined(queue, { prepare: (message) => handler.prepare(message.data), commit })
+      .catch(async () => {
+        // The inbox stopped reading (the connection closed under it, or a consumer vanished). With the connection
+        // still open, drop it: the engine then reconnects and consumes anew rather than sitting deaf.
+        if (!connection.isClosed()) await connection.close().catch(() => undefined);
+      })
+      .finally(stop);
+    return { stop };
   }
 
   return { connection, publish, consume, close: () => connection.close() };

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { liveQuery, type Subscription } from 'dexie';
 import { neighboursOf, signedRoster, type RosterStation, type SignedRoster } from '@shared/sync/roster';
 import { db } from '@renderer/platform/db';
 import { useStationStore } from '@renderer/platform/station';
 import { EVENT_LOG_TABLES, appendEvent } from './event-log';
-import { acceptRoster, loadTrust } from './trust';
+import { acceptRoster, loadTrust, type Trust } from './trust';
 
 export type { RosterStation } from '@shared/sync/roster';
 
@@ -30,11 +31,31 @@ export const useRosterStore = defineStore('syncRoster', () => {
     return neighbours.value.some((s) => s.code === code);
   }
 
-  async function load(): Promise<void> {
-    const trust = await loadTrust(db());
+  function take(trust: Trust): void {
     signed.value = trust.roster;
     rootPublicKey.value = trust.rootPublicKey;
     loaded.value = true;
+  }
+
+  /**
+   * After the first load the store follows the stored trust: a roster taken through sync (a neighbour's
+   * `roster.updated`, applied by the inbox) shows at once on every page, without a reload.
+   */
+  let watching: Subscription | null = null;
+  function follow(): void {
+    if (watching && !watching.closed) return;
+    watching = liveQuery(() => loadTrust(db())).subscribe({ next: take, error: () => undefined });
+  }
+
+  async function load(): Promise<void> {
+    take(await loadTrust(db()));
+    follow();
+  }
+
+  /** Stops following (the database is about to close, e.g. a restore or a test's teardown). */
+  function unfollow(): void {
+    watching?.unsubscribe();
+    watching = null;
   }
 
   /**
@@ -55,5 +76,5 @@ export const useRosterStore = defineStore('syncRoster', () => {
     return true;
   }
 
-  return { signed, rootPublicKey, loaded, stations, version, groups, neighbours, byCode, isNeighbour, load, offer };
+  return { signed, rootPublicKey, loaded, stations, version, groups, neighbours, byCode, isNeighbour, load, unfollow, offer };
 });

@@ -1,13 +1,15 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { META_TABLE, db, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
+import { callHost, useMachinePoliciesStore } from '@renderer/platform/host';
 import { useSyncStatusStore } from './status-store';
+import { useRosterStore } from './roster-store';
 import { combineAppliers, type ApplierSet } from './appliers';
 import type { FeatureAppliers } from './contract';
 import { SyncEngine } from './engine';
-import { browserConnect, type ConnectFn } from './exchange';
+import type { ConnectFn } from './exchange';
 import type { InboxContext } from './inbox';
-import { outboxTable } from './tables';
+import { outboxTable, peersTable } from './tables';
 
 /** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
 export const exchangeUrl = z
@@ -18,8 +20,12 @@ export const exchangeUrl = z
 /** Where this station's exchange is: provisioning writes it with the package, the 同步 page changes it. */
 export const exchangeUrlMeta = defineMetaKey('sync.exchangeUrl', exchangeUrl.nullable());
 
+/** The browser's WebSocket transport, loaded with the exchange code on the first connection (not at start-up). */
+const browserConnect: ConnectFn = async (options) => (await import('./exchange')).browserConnect(options);
+
 let engine: SyncEngine | null = null;
 let pendingWatch: Subscription | null = null;
+let stoppedWatch: Subscription | null = null;
 let appliers: ApplierSet = combineAppliers([]);
 let connectFn: ConnectFn = browserConnect;
 
@@ -45,8 +51,9 @@ export function inboxContext(): InboxContext {
   return { database: db(), appliers: applierSet() };
 }
 
+/** The exchange in force: a group-policy address wins over the one saved here (by provisioning or the 同步 page). */
 export async function readExchangeUrl(): Promise<string | null> {
-  return readMeta(exchangeUrlMeta);
+  return useMachinePoliciesStore().exchangeUrl ?? readMeta(exchangeUrlMeta);
 }
 
 /** Starts (or restarts) the engine for the configured exchange; without one, the status says 未配置. */
@@ -54,6 +61,10 @@ export async function startSync(): Promise<void> {
   const status = useSyncStatusStore();
   // Pending events show in the frame even with no exchange configured (they wait for one, or for a bundle).
   pendingWatch ??= liveQuery(() => outboxTable().count()).subscribe({ next: (n) => status.setPending(n), error: () => undefined });
+  stoppedWatch ??= liveQuery(async () => (await peersTable().toArray()).flatMap((p) => (p.stopped ? [{ code: p.code, reason: p.stopped.reason }] : []))).subscribe({
+    next: (peers) => status.setStopped(peers),
+    error: () => undefined,
+  });
   await engine?.stop();
   engine = null;
   const url = await readExchangeUrl();
@@ -87,4 +98,14 @@ export async function setExchangeUrl(url: string | null): Promise<void> {
 /** 立即同步 */
 export async function syncNow(): Promise<void> {
   await engine?.syncNow();
+}
+
+/**
+ * Learns this app's version and loads the roster, so the status store can tell whether the station is below the
+ * roster's minimum client version (shared/sync/client-version.ts). Called once at start-up; a new roster reloads
+ * the roster store and the status follows.
+ */
+export async function checkClientVersion(): Promise<void> {
+  const [info] = await Promise.all([callHost('app.getInfo', {}), useRosterStore().load()]);
+  useSyncStatusStore().setAppVersion(info.appVersion);
 }

@@ -21,7 +21,8 @@ export const auditEntryContent = z.object({
 });
 export type AuditEntryContent = z.infer<typeof auditEntryContent>;
 
-export const auditEntry = auditEntryContent.extend({ prevHash: z.string(), hash: z.string() });
+/** `mac`: the entry's hash authenticated with the station key (shared/audit/entry-mac.ts); absent on older entries. */
+export const auditEntry = auditEntryContent.extend({ prevHash: z.string(), hash: z.string(), mac: z.string().optional() });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -43,7 +44,7 @@ export function chainEntry(content: AuditEntryContent, prev: Pick<AuditEntry, 'h
   return { ...withSeq, prevHash, hash: hashEntry(withSeq, prevHash) };
 }
 
-export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' | 'anchor' };
+export type ChainBreak = { seq: number; reason: 'hash' | 'link' | 'sequence' | 'anchor' | 'mac' };
 
 /**
  * The newest entry as last committed, kept outside the trail's own table. A chain alone cannot show that its
@@ -107,7 +108,8 @@ export function mergeRestoredTrail(restored: readonly AuditEntry[], local: reado
   if (!tail || local.find((e) => e.seq === tail.seq)?.hash === tail.hash) return [...local];
   const merged = [...restored];
   for (const entry of local) {
-    const { hash: _hash, prevHash: _prev, ...content } = entry;
+    // Its MAC was over the old hash: the station authenticates the carried entry again (platform/audit).
+    const { hash: _hash, prevHash: _prev, mac: _mac, ...content } = entry;
     const carried = { ...content, detail: `carried from #${entry.seq} before restore${content.detail ? `: ${content.detail}` : ''}` };
     merged.push(chainEntry(carried, merged.at(-1) ?? null));
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diagnosticsExportArgs } from '../diagnostics/diagnostics';
 import { machinePolicyReport } from '../policy/machine-policy';
+import { sessionOpenOutcome, sessionSealRequest, sessionToken } from '../session/sealed-session';
 import { HOST_BRIDGE_GLOBAL, bridgeChannel, bridgeMethodNames, type BridgeMethodName } from './methods';
 
 /**
@@ -34,6 +35,22 @@ export type SecretScheme = z.infer<typeof secretScheme>;
 /** At most this many packages are read from the machine-wide folder; each is small (a few KiB). */
 export const MAX_MACHINE_PACKAGES = 20;
 export const MACHINE_PACKAGE_EXTENSION = 'yrdp';
+/** A provisioning package is a few KiB; anything much larger in that folder is not one. */
+export const MAX_PACKAGE_BYTES = 1024 * 1024;
+/** Files the renderer may open through the bridge are bundles, packages and backups: cap them. */
+export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Bytes cross the bridge as Uint8Array: Electron's IPC and contextBridge carry typed arrays by structured clone,
+ * so nothing is turned into base64 text and back on either side. (`z.instanceof` would type them as backed by an
+ * ArrayBuffer only; a Node Buffer or a view of any buffer is as good.)
+ */
+const bytes = (maxBytes: number, minBytes = 0) =>
+  z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.byteLength >= minBytes && value.byteLength <= maxBytes,
+    `a Uint8Array of ${String(minBytes)} to ${String(maxBytes)} bytes`,
+  );
 
 export const bridgeContract = {
   /** Which host this is and what it runs on; shown in 设置 and used to adapt printing. */
@@ -60,24 +77,23 @@ export const bridgeContract = {
       z.object({ outcome: z.literal('printed') }),
     ]),
   },
-  /** Save bytes (base64) or text to a file the user chooses. */
+  /** Save text (written as UTF-8) or bytes to a file the user chooses. */
   'file.saveAs': {
     args: z.object({
       suggestedName: fileName,
       filters: z.array(fileFilter).max(10).default([]),
-      content: z.string().max(512 * 1024 * 1024),
-      encoding: z.enum(['utf8', 'base64']),
+      content: z.union([z.string().max(MAX_SAVE_BYTES), bytes(MAX_SAVE_BYTES)]),
     }),
     result: saveOutcome,
   },
-  /** Let the user pick one file and return its content as base64. */
+  /** Let the user pick one file and return its content. */
   'file.open': {
     args: z.object({ filters: z.array(fileFilter).max(10).default([]) }),
     result: z.discriminatedUnion('outcome', [
       z.object({
         outcome: z.literal('opened'),
         name: z.string(),
-        contentBase64: z.string(),
+        content: bytes(MAX_OPEN_BYTES),
       }),
       z.object({ outcome: z.literal('cancelled') }),
     ]),
@@ -87,12 +103,12 @@ export const bridgeContract = {
    * browser host cannot, and says so with the `development-unprotected` scheme; Electron never accepts that one.
    */
   'secrets.protect': {
-    args: z.object({ plaintextBase64: z.string().min(1).max(4096) }),
-    result: z.object({ scheme: secretScheme, protectedBase64: z.string() }),
+    args: z.object({ plaintext: bytes(4096, 1) }),
+    result: z.object({ scheme: secretScheme, blob: bytes(16384) }),
   },
   'secrets.unprotect': {
-    args: z.object({ scheme: secretScheme, protectedBase64: z.string().min(1).max(16384) }),
-    result: z.object({ plaintextBase64: z.string() }),
+    args: z.object({ scheme: secretScheme, blob: bytes(16384, 1) }),
+    result: z.object({ plaintext: bytes(4096) }),
   },
   /** Provisioning packages an installer or group policy placed in the machine-wide folder (%ProgramData%\YRD Station). */
   'provisioning.findPackages': {
@@ -100,7 +116,7 @@ export const bridgeContract = {
     result: z.object({
       folder: z.string(),
       packages: z
-        .array(z.object({ name: z.string(), contentBase64: z.string(), modifiedAt: z.string() }))
+        .array(z.object({ name: z.string(), content: bytes(MAX_PACKAGE_BYTES), modifiedAt: z.string() }))
         .max(MAX_MACHINE_PACKAGES),
     }),
   },
@@ -119,6 +135,23 @@ export const bridgeContract = {
   'diagnostics.export': {
     args: diagnosticsExportArgs,
     result: saveOutcome,
+  },
+  /**
+   * The session that survives a reload, sealed by the host under a key the page cannot read (Electron: a per-boot
+   * secret in main). `session.open` checks the seal, the expiry and that it is the window's newest token;
+   * `session.end` (sign-out) makes no token of the window open any more. See shared/session/sealed-session.ts.
+   */
+  'session.seal': {
+    args: sessionSealRequest,
+    result: z.object({ token: sessionToken }),
+  },
+  'session.open': {
+    args: z.object({ token: sessionToken }),
+    result: sessionOpenOutcome,
+  },
+  'session.end': {
+    args: z.object({}),
+    result: z.object({}),
   },
 } as const;
 

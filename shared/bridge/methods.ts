@@ -14,6 +14,9 @@ export const bridgeMethodNames = [
   'provisioning.findPackages',
   'policy.get',
   'diagnostics.export',
+  'session.seal',
+  'session.open',
+  'session.end',
 ] as const;
 
 export type BridgeMethodName = (typeof bridgeMethodNames)[number];

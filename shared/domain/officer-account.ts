@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { officerRef, role } from './officer';
+import { PASSWORD_HISTORY } from './password-policy';
 
 /** PBKDF2-SHA256 with a per-account salt; the iteration count is stored so it can be raised later. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -30,5 +31,9 @@ export const officerAccount = officerRef.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  /** When the password was last set; absent on accounts from before it was kept (then `createdAt` counts). */
+  passwordChangedAt: z.string().optional(),
+  /** Hashes of the previous passwords, newest first (PASSWORD_HISTORY - 1 at most): none may be chosen again. */
+  passwordHistory: z.array(passwordHash).max(PASSWORD_HISTORY).optional(),
 });
 export type OfficerAccount = z.infer<typeof officerAccount>;

@@ -4,6 +4,7 @@ import { provinceCode } from '../domain/province';
 import { codeOf, personName } from '../domain/resident';
 import { stationCode } from '../domain/station';
 import { citizenId } from '../validation/citizen-id';
+import { documentText, textLength } from '../validation/document-text';
 import { migrationCategory } from './categories';
 import { caseReturn } from './return-reasons';
 import { migrationStatus, migrationTransition, side } from './state-machine';
@@ -14,12 +15,17 @@ import { migrationStatus, migrationTransition, side } from './state-machine';
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 const isoInstant = z.string().datetime({ offset: true });
-const address = z.string().trim().min(4, 'address').max(120, 'tooLong');
+const address = documentText('address', 120, { required: true }).refine((a) => textLength(a) >= 4, 'address');
+/** Text a document carries, checked again on receipt (a neighbour's event can carry no markup or control characters). */
+const carriedName = documentText('name', 30);
+const carriedNames = documentText('names', 60).default('');
+const carriedAddress = documentText('address', 120);
+const carriedText = (max: number) => documentText('text', max).default('');
 
 /** Who moves: the identity items both documents carry. sex GB/T 2261.1, ethnicity GB/T 3304 codes. */
 export const personIdentity = z.object({
   name: personName,
-  formerName: z.string().trim().max(30, 'tooLong').default(''),
+  formerName: documentText('names', 30).default(''),
   sex: z.enum(['1', '2'], { message: 'required' }),
   ethnicity: codeOf('ethnicity', 'required'),
   birthDate: isoDate,
@@ -76,10 +82,10 @@ export const movePermit = z.object({
   number: z.string().min(6).max(40),
   person: personIdentity,
   coMovers: z.array(coMover),
-  currentAddress: z.string(),
-  destinationAddress: z.string(),
+  currentAddress: carriedAddress,
+  destinationAddress: carriedAddress,
   relationshipToHouseholder: z.string(),
-  householderName: z.string(),
+  householderName: carriedName,
   category: migrationCategory,
   hrApprovalRef: z.string().default(''),
   issuingAuthority: z.string().min(2).max(60),
@@ -92,18 +98,18 @@ export type MovePermit = z.infer<typeof movePermit>;
 
 /** A person's registered items as the origin's record holds them (常住人口登记表), copied onto the certificate. */
 export const registeredItems = z.object({
-  name: z.string(),
-  formerName: z.string().default(''),
+  name: carriedName,
+  formerName: carriedNames,
   sex: z.string(),
   ethnicity: z.string(),
   birthDate: isoDate,
   idNumber: z.string(),
-  birthPlace: z.string().default(''),
-  nativePlace: z.string().default(''),
+  birthPlace: carriedText(60),
+  nativePlace: carriedText(60),
   education: z.string().default(''),
   maritalStatus: z.string().default(''),
-  occupation: z.string().default(''),
-  workplace: z.string().default(''),
+  occupation: carriedText(40),
+  workplace: carriedText(60),
   relationshipToHouseholder: z.string().default(''),
 });
 export type RegisteredItems = z.infer<typeof registeredItems>;
@@ -112,9 +118,9 @@ export type RegisteredItems = z.infer<typeof registeredItems>;
 export const migrationCertificate = z.object({
   number: z.string().min(6).max(40),
   persons: z.array(registeredItems).min(1),
-  originAddress: z.string(),
-  originAuthority: z.string(),
-  destinationAddress: z.string(),
+  originAddress: carriedAddress,
+  originAuthority: carriedText(60),
+  destinationAddress: carriedAddress,
   category: migrationCategory,
   permitNumber: z.string(),
   issuingStation: stationRef,

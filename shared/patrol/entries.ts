@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { stationCode } from '../domain/station';
 import { parseCitizenId } from '../validation/citizen-id';
 import { parsePlate } from '../validation/plate';
+import { documentText } from '../validation/document-text';
 import { ulidId } from './log';
 
 /** 事件类型: 盘查, 救助, 纠纷, 警情处置, 隐患, 交通, 涉水, 其他 */
@@ -20,7 +21,7 @@ export type InspectionResult = z.infer<typeof inspectionResult>;
 
 /** A checked person; the ID number is validated per GB 11643 (the records feature's validator). */
 export const checkedPerson = z.object({
-  name: z.string().trim().min(1).max(30),
+  name: documentText('name', 30, { required: true }),
   idNumber: z.string().superRefine((value, ctx) => {
     const parsed = parseCitizenId(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `idNumber.${parsed.error}` });
@@ -52,7 +53,7 @@ const authored = {
 export const patrolEventRow = z.object({
   ...authored,
   at: z.iso.datetime(),
-  place: z.string().trim().min(1).max(100),
+  place: documentText('address', 100, { required: true }),
   type: eventType,
   persons: z.array(checkedPerson).max(50),
   vehicle: z.object({ plate: plateValue, province: z.string().length(1) }).nullable(),
@@ -86,7 +87,7 @@ export const patrolConfirmation = z.object({
   unitId: stationCode,
   /** `province:警号` and name of the confirming leader. */
   officer: z.string().min(1).max(40),
-  officerName: z.string().min(1).max(30),
+  officerName: documentText('text', 30, { required: true }),
   at: z.iso.datetime(),
 });
 export type PatrolConfirmation = z.infer<typeof patrolConfirmation>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { provinceCode } from '../domain/province';
 import { stationCode } from '../domain/station';
 import { POLICE_NUMBER_PATTERN } from '../validation/police-number';
+import { documentText } from '../validation/document-text';
 import { checkpointConfig } from './checkpoint';
 
 /** 巡逻类型: 联合巡逻, 武装巡逻, 公安检查站/道口查控 "一点两检", 水上 "一点四检", 高速省际. */
@@ -67,7 +68,7 @@ export type PatrolLogHeader = z.infer<typeof patrolLogHeader>;
 /** A person on patrol: 警号 + name for police; agency staff may have no 警号. */
 export const patrolMember = z.object({
   policeNumber: z.string().refine((v) => v === '' || POLICE_NUMBER_PATTERN.test(v), 'policeNumber'),
-  name: z.string().trim().min(1).max(30),
+  name: documentText('name', 30, { required: true }),
 });
 export type PatrolMember = z.infer<typeof patrolMember>;
 

@@ -12,7 +12,7 @@ interface AesGcmParams {
 }
 
 interface SubtleAesGcm {
-  importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: 'AES-GCM', extractable: false, usages: ['encrypt' | 'decrypt']): Promise<unknown>;
+  importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: 'AES-GCM', extractable: false, usages: ('encrypt' | 'decrypt')[]): Promise<unknown>;
   encrypt(algorithm: AesGcmParams, key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
   decrypt(algorithm: AesGcmParams, key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
@@ -34,5 +34,27 @@ export const webCryptoAesGcm: AesGcm = {
   },
   async decrypt(key, iv, ciphertext, aad) {
     return new Uint8Array(await subtle().decrypt(params(iv, aad), await importKey(key, 'decrypt'), new Uint8Array(ciphertext)));
+  },
+};
+
+/**
+ * A key imported once and kept as a non-extractable WebCrypto key (the station's data key, used per row): page
+ * code can use it but never read its bytes back, and no import is paid per call.
+ */
+export interface AesGcmKey {
+  readonly handle: unknown;
+}
+
+export async function importAesGcmKey(key: Uint8Array): Promise<AesGcmKey> {
+  return { handle: await subtle().importKey('raw', new Uint8Array(key), 'AES-GCM', false, ['encrypt', 'decrypt']) };
+}
+
+export const keyedAesGcm = {
+  async encrypt(key: AesGcmKey, iv: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+    return new Uint8Array(await subtle().encrypt(params(iv, aad), key.handle, new Uint8Array(plaintext)));
+  },
+  /** Rejects when the tag does not verify (another key, or a changed row). */
+  async decrypt(key: AesGcmKey, iv: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+    return new Uint8Array(await subtle().decrypt(params(iv, aad), key.handle, new Uint8Array(ciphertext)));
   },
 };

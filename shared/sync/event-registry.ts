@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditEvents } from '../audit/events';
 import { documentEvents } from '../documents/events';
 import { migrationEvents } from '../migration/events';
 import { syncEvents } from './events';
@@ -14,6 +15,7 @@ export const eventPayloads = {
   ...migrationEvents,
   ...patrolEvents,
   ...documentEvents,
+  ...auditEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof eventPayloads;

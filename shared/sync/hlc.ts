@@ -34,7 +34,29 @@ export function tickHlc(last: Hlc, now: number): Hlc {
   return { wall: last.wall, counter: last.counter + 1 };
 }
 
-/** Merges a remote timestamp we received, so our next local event sorts after it. */
-export function observeHlc(last: Hlc, remote: Hlc): Hlc {
-  return later(last, remote);
+/**
+ * How far ahead of our wall clock another station's timestamp may be (docs/PROTOCOL.md §HLC bounds): an event
+ * further ahead is refused (`clockAhead`), so a neighbour can never drag this station's clock into the future.
+ */
+export const HLC_MAX_AHEAD_MS = 5 * 60 * 1000;
+
+/** Whether a received timestamp is acceptable at wall-clock time `now`. */
+export function hlcWithinBound(remote: Hlc, now: number): boolean {
+  return Number.isSafeInteger(remote.wall) && remote.wall <= now + HLC_MAX_AHEAD_MS;
+}
+
+/**
+ * Merges a remote timestamp we received, so our next local event sorts after it. A timestamp beyond the bound
+ * is ignored (callers refuse such events; this is the last line of defence for the local clock).
+ */
+export function observeHlc(last: Hlc, remote: Hlc, now: number = Date.now()): Hlc {
+  return hlcWithinBound(remote, now) ? later(last, remote) : last;
+}
+
+/**
+ * A clock value read back from storage: one beyond the bound (a poisoned value written by an older version that
+ * trusted remote clocks) is dropped, so the station resumes at its wall clock instead of forever in the future.
+ */
+export function repairHlc(stored: Hlc, now: number): Hlc {
+  return hlcWithinBound(stored, now) ? stored : HLC_ZERO;
 }

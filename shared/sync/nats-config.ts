@@ -1,6 +1,6 @@
 import { neighboursOf, type Roster } from './roster';
 import { userNKey } from './nkey';
-import { STREAM_NAME, inboxSubject, ownInboxApiSubjects, replyInboxPrefix } from './subjects';
+import { inboxSubject, ownInboxApiSubjects, replyInboxPrefix, streamName } from './subjects';
 
 export interface NatsConfigOptions {
   host: string;
@@ -12,6 +12,8 @@ export interface NatsConfigOptions {
   /** Production: certificate and key for TLS on both listeners. Tests on loopback leave it out. */
   tls?: { certFile: string; keyFile: string };
   serverName?: string;
+  /** Largest message the server accepts (bytes); at least the streams' max_msg_size. */
+  maxPayload?: number;
 }
 
 export interface StationPermissions {
@@ -19,9 +21,12 @@ export interface StationPermissions {
   subscribe: string[];
 }
 
-/** What a station may do on the exchange: publish only to its neighbours' inboxes, read only its own. */
+/**
+ * What a station may do on the exchange: publish only to its neighbours' inboxes and only as their author (the last
+ * subject token is its own code, so what it sends lands in its own stream and id space), read only its own inbox.
+ */
 export function stationPermissions(content: Roster, code: string): StationPermissions {
-  const neighbours = neighboursOf(content, code).map((s) => inboxSubject(s.code));
+  const neighbours = neighboursOf(content, code).map((s) => inboxSubject(s.code, code));
   return {
     publish: [...neighbours, ...ownInboxApiSubjects(code)],
     subscribe: [`${replyInboxPrefix(code)}.>`],
@@ -57,7 +62,7 @@ export function natsServerConfig(content: Roster, options: NatsConfigOptions): s
     `server_name: ${quote(options.serverName ?? 'yrd-exchange')}`,
     `listen: ${quote(`${options.host}:${options.port}`)}`,
     ...(options.tls ? ['tls {', `  cert_file: ${quote(options.tls.certFile)}`, `  key_file: ${quote(options.tls.keyFile)}`, '}'] : []),
-    'max_payload: 1048576',
+    `max_payload: ${options.maxPayload ?? 1048576}`,
     `jetstream { store_dir: ${quote(options.storeDir)} }`,
     'websocket {',
     `  host: ${quote(options.host)}`,
@@ -71,7 +76,8 @@ export function natsServerConfig(content: Roster, options: NatsConfigOptions): s
     ...content.stations.flatMap((s) => userBlock(content, s.code, s.publicKey)),
     '  ]',
     '}',
-    `# stream ${STREAM_NAME} is created by the operator (tools/nats-setup.ts), not by this file.`,
+    `# The streams (${streamName('<author>')}, one per station) and their consumers are created by the operator with`,
+    '# `npm run admin -- exchange setup` (jetstream.json), not by this file.',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -39,7 +39,8 @@ export function upgradeLegacyId(legacy: string): string {
 }
 
 export function normalizeCitizenId(raw: string): string {
-  const trimmed = raw.trim().toUpperCase();
+  // A pasted number often carries spaces (3101 1819 …), hyphens or zero-width characters: cleaned, not refused.
+  const trimmed = raw.replace(/[\s\u200B-\u200D\uFEFF-]/g, '').toUpperCase();
   return /^\d{15}$/.test(trimmed) ? upgradeLegacyId(trimmed) : trimmed;
 }
 

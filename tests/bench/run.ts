@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { register } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -11,6 +12,15 @@ import { formatFigure, type BenchCase, type BenchFigure } from './lib';
  * Prints one line per figure: `bench <name> <value> <unit>`.
  */
 const here = import.meta.dirname;
+
+/**
+ * Node cases import renderer modules (sync, platform) whose index.ts also exports Vue components; Node cannot load
+ * a .vue file, and no Node case renders one, so each loads as an empty component. Registered before the cases load.
+ */
+const vueStub = `export async function load(url, context, next) {
+  return url.endsWith('.vue') ? { format: 'module', source: 'export default {};', shortCircuit: true } : next(url, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(vueStub)}`);
 const filter = process.argv[2] ?? '';
 const print = (figures: BenchFigure[]) => figures.forEach((f) => console.log(formatFigure(f)));
 

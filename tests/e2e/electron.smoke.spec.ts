@@ -113,14 +113,25 @@ test('the real app: app://station, the bridge, the CSP, safeStorage, no DevTools
     if (process.env['YRD_SMOKE_EXPECT_VERSION']) {
       expect(await bridge(page, 'app.getInfo', {})).toMatchObject({ ok: true, value: { appVersion: process.env['YRD_SMOKE_EXPECT_VERSION'] } });
     }
-    expect(await bridge(page, 'file.saveAs', { suggestedName: '..\\evil.dll', content: 'x', encoding: 'utf8' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(await bridge(page, 'file.saveAs', { suggestedName: '..\\evil.dll', content: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
 
-    // safeStorage (DPAPI on Windows) round-trips a secret.
-    const secret = Buffer.from('station key check').toString('base64');
-    const protectedReply = (await bridge(page, 'secrets.protect', { plaintextBase64: secret })) as { ok: boolean; value: { scheme: string; protectedBase64: string } };
-    expect(protectedReply).toMatchObject({ ok: true, value: { scheme: 'os-protected' } });
-    expect(protectedReply.value.protectedBase64).not.toBe(secret);
-    expect(await bridge(page, 'secrets.unprotect', protectedReply.value)).toEqual({ ok: true, value: { plaintextBase64: secret } });
+    // safeStorage (DPAPI on Windows) round-trips a secret, as Uint8Array both ways through contextBridge and IPC.
+    const roundTrip = await page.evaluate(async () => {
+      type Reply = { ok: boolean; value: { scheme?: string; blob?: Uint8Array; plaintext?: Uint8Array } };
+      const host = (window as unknown as { yrdHost: Record<string, (x: object) => Promise<Reply>> }).yrdHost;
+      const secret = new TextEncoder().encode('station key check');
+      const sealed = await host['secrets.protect']?.({ plaintext: secret });
+      const blob = sealed?.value.blob;
+      const opened = blob ? await host['secrets.unprotect']?.({ scheme: sealed.value.scheme ?? '', blob }) : undefined;
+      return {
+        ok: [sealed?.ok, opened?.ok],
+        scheme: sealed?.value.scheme,
+        blobIsBytes: blob instanceof Uint8Array,
+        blobDiffers: new TextDecoder().decode(blob) !== 'station key check',
+        plaintext: opened?.value.plaintext instanceof Uint8Array ? new TextDecoder().decode(opened.value.plaintext) : null,
+      };
+    });
+    expect(roundTrip).toEqual({ ok: [true, true], scheme: 'os-protected', blobIsBytes: true, blobDiffers: true, plaintext: 'station key check' });
 
     // DevTools cannot open: not from main's API, not from the keyboard; no application menu to offer them.
     await page.keyboard.press('F12');

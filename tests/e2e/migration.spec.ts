@@ -1,15 +1,17 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_STATIONS } from '../../shared/demo/demo-network';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
 import type { Role } from '../../shared/domain/officer';
-import { signIn as helperSignIn, signOut } from './support/session';
+import { signInOnForm, signOut } from './support/session';
+import { demoContext, openSignedIn } from './support/demo-state';
+import { openedRows } from './support/sealed-rows';
 
 /** Two stations, a NATS exchange and password hashing share 2 cores with other suites: allow for it. */
 const expect = baseExpect.configure({ timeout: 20_000 });
 
+/** Signs `role` in on the sign-in screen (after a sign-out: no reload, the station stays as it is). */
 async function signIn(page: Page, role: Role): Promise<void> {
   try {
-    await helperSignIn(page, role);
+    await signInOnForm(page, role);
   } catch {
     // Under load the password hash can outlast the helper's default 5 s wait; give it longer, then judge.
     await expect(page.getByTestId('session-officer')).toBeVisible({ timeout: 60_000 });
@@ -36,22 +38,22 @@ interface Resident {
   idNumber: string;
 }
 
-async function setUpStation(browser: Browser, code: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
+/**
+ * A PC playing one demo station installed by the setup project (support/demo-state.ts: no first run, no demo data
+ * load), connected to this spec's exchange by its admin, then handed to window staff.
+ */
+async function setUpStation(browser: Browser, install: 'lvxiang' | 'zhapu', name: string): Promise<Page> {
+  const context = await demoContext(browser, install, 'stationAdmin');
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.print = () => undefined;
   });
-  page.on('pageerror', (error) => console.log(`[${code} pageerror] ${error.message}`));
+  page.on('pageerror', (error) => console.log(`[${install} pageerror] ${error.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('WebSocket')) console.log(`[${code} console] ${m.text()}`);
+    if (m.type() === 'error' && !m.text().includes('WebSocket')) console.log(`[${install} console] ${m.text()}`);
   });
-  await page.goto('/');
-  await page.getByTestId('demo-station-select').click();
-  await page.getByTestId(`demo-station-${code}`).click();
-  await expect(page.getByTestId('demo-current-station')).toContainText(name);
-  await signIn(page, 'stationAdmin');
-  await page.goto('/#/sync');
+  await openSignedIn(page, '/#/sync');
+  await expect(page.getByTestId('sync-station')).toContainText(name);
   await page.getByTestId('sync-exchange-address').fill(nats.wsUrl);
   await page.getByTestId('sync-exchange-save').click();
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
@@ -60,41 +62,15 @@ async function setUpStation(browser: Browser, code: string, name: string): Promi
   return page;
 }
 
-/** Registered residents of this station, read straight from its IndexedDB (a fixture, not the UI under test). */
+/** Registered residents of this station, read straight from its IndexedDB and opened (a fixture, not the UI under test). */
 async function residents(page: Page): Promise<Resident[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Resident[]>((resolve, reject) => {
-        const open = indexedDB.open('yrd-station');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('persons').objectStore('persons').getAll();
-          req.onsuccess = () => {
-            const rows = req.result as { id: string; name: string; idNumber: string; status: { code: string } }[];
-            resolve(rows.filter((r) => r.status.code === 'registered').map((r) => ({ id: r.id, name: r.name, idNumber: r.idNumber })));
-            open.result.close();
-          };
-        };
-      }),
-  );
+  const rows = await openedRows<{ id: string; name: string; idNumber: string; status: { code: string } }>(page, 'persons');
+  return rows.filter((r) => r.status.code === 'registered').map((r) => ({ id: r.id, name: r.name, idNumber: r.idNumber }));
 }
 
 async function personStatus(page: Page, idNumber: string): Promise<string[]> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('yrd-station');
-        open.onsuccess = () => {
-          const req = open.result.transaction('persons').objectStore('persons').getAll();
-          req.onsuccess = () => {
-            const rows = req.result as { idNumber: string; status: { code: string; reference: string } }[];
-            resolve(rows.filter((r) => r.idNumber === id).map((r) => `${r.status.code}:${r.status.reference}`));
-            open.result.close();
-          };
-        };
-      }),
-    idNumber,
-  );
+  const rows = await openedRows<{ idNumber: string; status: { code: string; reference: string } }>(page, 'persons');
+  return rows.filter((r) => r.idNumber === idNumber).map((r) => `${r.status.code}:${r.status.reference}`);
 }
 
 async function pick(page: Page, testid: string, label: string | RegExp): Promise<void> {
@@ -155,8 +131,8 @@ async function openFromQueue(page: Page, caseId: string): Promise<void> {
 }
 
 test('intake → approval → permit at the origin → certificate with 迁出 → settlement at the destination; and a return', async ({ browser }) => {
-  const lvxiang = await setUpStation(browser, DEMO_STATIONS.lvxiang, '吕巷派出所');
-  const zhapu = await setUpStation(browser, DEMO_STATIONS.zhapu, '乍浦镇派出所');
+  const lvxiang = await setUpStation(browser, 'lvxiang', '吕巷派出所');
+  const zhapu = await setUpStation(browser, 'zhapu', '乍浦镇派出所');
   const [first, second] = await residents(zhapu);
   if (!first || !second) throw new Error('the origin has no demo residents');
 
@@ -235,8 +211,8 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
 });
 
 test('a permit past its 40 days cannot be acted on; the destination declares it expired and the origin hears of it', async ({ browser }) => {
-  const lvxiang = await setUpStation(browser, DEMO_STATIONS.lvxiang, '吕巷派出所');
-  const zhapu = await setUpStation(browser, DEMO_STATIONS.zhapu, '乍浦镇派出所');
+  const lvxiang = await setUpStation(browser, 'lvxiang', '吕巷派出所');
+  const zhapu = await setUpStation(browser, 'zhapu', '乍浦镇派出所');
   const [person] = await residents(zhapu);
   if (!person) throw new Error('the origin has no demo residents');
   const caseId = await intake(lvxiang, person);

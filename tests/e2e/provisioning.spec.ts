@@ -56,6 +56,12 @@ test('first run finds the package in the machine folder, refuses a wrong passphr
   await page.goto('/');
   await expect(page.getByTestId('first-run')).toBeVisible();
   await expect(page.getByTestId('secrets-dev-only')).toContainText('仅供开发');
+  // Nothing chosen yet: no station name, and the screen says what a development station is.
+  await expect(page.getByTestId('first-run-station')).toHaveText('本机尚未设置站点');
+  await expect(page.getByTestId('first-run')).not.toContainText('蒸淀派出所');
+  await expect(page.getByTestId('first-run-development')).toContainText('开发站点');
+  await expect(page.getByTestId('first-admin-kind')).toContainText('不是正式站点');
+  await expect(page.getByTestId('first-run-demo')).toBeVisible();
   await page.getByTestId(`use-package-${ZHENDIAN}.yrdp`).click();
   await expect(page.getByTestId('package-label')).toContainText(ZHENDIAN);
   await expect(page.getByTestId('package-root')).toContainText('根密钥指纹');
@@ -70,6 +76,11 @@ test('first run finds the package in the machine folder, refuses a wrong passphr
   await passphrase.press('Enter');
   await expect(page.getByTestId('provisioned')).toContainText('蒸淀派出所', { timeout: 20_000 });
   await expect(page.getByTestId('first-run')).toContainText('青浦区');
+  // A provisioned station is offered no demo: no demo station card, no demo network picker.
+  await expect(page.getByTestId('first-run-demo')).toHaveCount(0);
+  await expect(page.getByTestId('first-run-demoNetwork')).toHaveCount(0);
+  await expect(page.getByTestId('load-demo-station')).toHaveCount(0);
+  await expect(page.getByTestId('first-admin-kind')).toContainText('正式站点');
 
   // The officers feature's first-admin card completes the set-up for the provisioned station.
   await page.getByTestId('first-admin-police-number').fill('100001');
@@ -78,6 +89,18 @@ test('first run finds the package in the machine folder, refuses a wrong passphr
   await page.getByTestId('first-admin-confirm').fill('Yrd-Station-2026');
   await page.getByTestId('first-admin-create').click();
   await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 20_000 });
+
+  // Signed in, the station admin's records page offers no demo data either; no demo banner anywhere.
+  await page.getByTestId('sign-in-police-number').fill('100001');
+  await page.getByTestId('sign-in-password').fill('Yrd-Station-2026');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('session-officer')).toContainText('100001', { timeout: 20_000 });
+  await page.getByTestId('nav-records').click();
+  // The empty records page is where 加载演示数据 used to be offered.
+  await expect(page.getByTestId('records-empty')).toBeVisible();
+  await expect(page.getByTestId('load-demo')).toHaveCount(0);
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  await expect(page).not.toHaveTitle(/演示/);
 });
 
 test.describe(() => {

@@ -33,7 +33,7 @@ async function createHousehold(page: Page, number: string): Promise<void> {
   await expect(page.getByTestId('household-details')).toContainText(number);
 }
 
-// The development station with its demo residents, window staff signed in (made once by the setup project).
+// The demo station (蒸淀, installed from an empty development install) with its demo residents, window staff signed in (made once by the setup project).
 test.use({ storageState: demoState('developmentResidents', 'window') });
 
 test.beforeEach(async ({ page }) => {
@@ -50,16 +50,23 @@ test.beforeEach(async ({ page }) => {
 test('register a household and a person, find by pinyin initials, edit with change log, issue a certificate as PDF', async ({ page }) => {
   test.slow();
   await openSignedIn(page);
+  // A demo station: the banner on every screen, the window title says so.
+  await expect(page.getByTestId('demo-banner')).toContainText('演示站点');
+  await expect(page).toHaveTitle(/演示站点/);
   await createHousehold(page, '310999001');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
 
   await page.getByTestId('add-member').click();
   const dialog = page.getByTestId('person-dialog');
   await dialog.getByTestId('person-name').fill('汪雨天');
   await dialog.getByTestId('person-idNumber').fill(badId);
-  await dialog.getByTestId('person-workplace').fill('金泽镇人民政府');
+  // Markup in 服务处所 is refused beside the field, naming the character and the rule; nothing typed is lost.
+  await dialog.getByTestId('person-workplace').fill('金泽镇人民政府<img src=x>');
   await pickOption(page, 'person-relationship', '户主');
   await dialog.getByTestId('person-save').click();
   await expect(dialog.getByTestId('field-idNumber')).toContainText('身份证号校验码不正确');
+  await expect(dialog.getByTestId('field-workplace')).toContainText('不能包含“<”');
+  await expect(dialog.getByTestId('person-workplace')).toHaveValue('金泽镇人民政府<img src=x>');
   await expect(dialog.getByTestId('person-name')).toHaveValue('汪雨天');
   await dialog.getByTestId('person-cancel').click();
   await expect(page.locator('.el-message-box')).toContainText('放弃');
@@ -68,9 +75,11 @@ test('register a household and a person, find by pinyin initials, edit with chan
   // Nothing was saved while the ID was wrong.
   await expect(page.getByTestId('members')).not.toContainText('汪雨天');
 
-  await dialog.getByTestId('person-idNumber').fill(goodId);
+  // An ID number pasted with spaces is cleaned, not refused.
+  await dialog.getByTestId('person-idNumber').fill(`${goodId.slice(0, 6)} ${goodId.slice(6, 14)} ${goodId.slice(14)}`);
   await dialog.getByTestId('person-idNumber').blur();
   await expect(dialog.getByTestId('person-birthDate')).toHaveValue('1990-06-15');
+  await dialog.getByTestId('person-workplace').fill('金泽镇人民政府');
   await dialog.getByTestId('person-workplace').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('members')).toContainText('汪雨天');
@@ -112,6 +121,9 @@ test('register a household and a person, find by pinyin initials, edit with chan
   await expect(sheet).toContainText('汪雨天与汪晓月系父女关系。');
   await expect(sheet).toContainText(goodId);
   await expect(sheet).toContainText('310118520000-');
+  // Every printed document of a demo station says it is not valid.
+  await expect(sheet.getByTestId('demo-print-mark')).toHaveText('演示数据，无效');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
   await page.getByTestId('print-certificate').click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __printCalls: string[] }).__printCalls.length)).toBe(1);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });

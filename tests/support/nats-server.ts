@@ -11,6 +11,7 @@ import { natsServerConfig } from '../../shared/sync/nats-config';
 import { userNKeySeed } from '../../shared/sync/nkey';
 import type { Roster } from '../../shared/sync/roster';
 import { setupExchange } from '../../tools/exchange-setup';
+import { DEFAULT_EXCHANGE_LIMITS, type ExchangeLimits } from '../../shared/provisioning/jetstream';
 
 /** Debian installs it in /usr/sbin; NATS_SERVER_BIN overrides. */
 export const NATS_SERVER_BIN =
@@ -65,9 +66,10 @@ export interface TestNatsServer {
 
 /**
  * Starts a nats-server for a test: free loopback ports, a temp JetStream store, WebSocket without TLS, the config
- * generated from the roster (the demo roster unless given), and the stream and consumers set up by the operator.
+ * generated from the roster (the demo roster unless given), and the streams and consumers set up by the operator
+ * (with the default exchange limits, or the ones given: tests of quotas and ack waits use small ones).
  */
-export async function startNatsServer(options: { roster?: Roster } = {}): Promise<TestNatsServer> {
+export async function startNatsServer(options: { roster?: Roster; limits?: Partial<ExchangeLimits> } = {}): Promise<TestNatsServer> {
   const roster = options.roster ?? signedDemoRoster().roster;
   const [port, wsPort] = [await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), 'yrd-nats-'));
@@ -102,7 +104,7 @@ export async function startNatsServer(options: { roster?: Roster } = {}): Promis
   await start();
   const nc = await connect({ servers: `127.0.0.1:${port}`, authenticator: nkeyAuthenticator(userNKeySeed(admin.secretKey)) });
   try {
-    await setupExchange(nc, roster);
+    await setupExchange(nc, roster, { ...DEFAULT_EXCHANGE_LIMITS, ...options.limits });
   } finally {
     await nc.close();
   }

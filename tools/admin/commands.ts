@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { provinceCode } from '../../shared/domain/province';
 import { utf8 } from '../../shared/bytes';
-import { jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
+import { DEFAULT_EXCHANGE_LIMITS, exchangeLimits, jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
 import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
 import { exchangeUrl, packageFileName, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
 import { seal } from '../../shared/provisioning/sealed';
@@ -205,6 +205,10 @@ export interface ExchangeArgs {
   tlsKey?: string;
   replicas: number;
   out?: string;
+  /** Each node of a cluster has its own (docs/deploy.zh-CN.md §7). */
+  serverName?: string;
+  /** Left out: the defaults (DEFAULT_EXCHANGE_LIMITS). */
+  limits?: { maxAgeDays?: number | undefined; inboxMaxMessages?: number | undefined; authorMaxMib?: number | undefined };
 }
 
 /** 交换节点配置: nats-server configuration and the JetStream definitions, both from the signed roster. */
@@ -218,16 +222,25 @@ export async function exchangeConfig(ctx: AdminContext, args: ExchangeArgs): Pro
     storeDir: args.storeDir,
     adminPublicKey: state.operatorPublicKey,
     ...(args.tlsCert && args.tlsKey ? { tls: { certFile: args.tlsCert, keyFile: args.tlsKey } } : {}),
+    ...(args.serverName ? { serverName: args.serverName } : {}),
   };
+  const given = args.limits ?? {};
+  const limits = exchangeLimits.parse({
+    ...DEFAULT_EXCHANGE_LIMITS,
+    ...(given.maxAgeDays ? { maxAgeDays: given.maxAgeDays } : {}),
+    ...(given.inboxMaxMessages ? { inboxMaxMessages: given.inboxMaxMessages } : {}),
+    ...(given.authorMaxMib ? { authorMaxBytes: given.authorMaxMib * 1024 * 1024 } : {}),
+  });
   if (!options.tls && args.host !== '127.0.0.1') ctx.out('警告 WARNING: no TLS; production exchanges must use --tls-cert and --tls-key');
   const outDir = args.out ?? workspacePaths(ctx.dir).exchange;
   await mkdir(outDir, { recursive: true });
   const config = join(outDir, 'nats-server.conf');
   const definitions = join(outDir, 'jetstream.json');
-  await writeFile(config, natsServerConfig(signed.roster, options), 'utf8');
-  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, args.replicas), null, 2)}\n`, 'utf8');
+  await writeFile(config, natsServerConfig(signed.roster, { ...options, maxPayload: limits.maxMessageBytes }), 'utf8');
+  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, args.replicas, limits), null, 2)}\n`, 'utf8');
   ctx.out(`nats-server 配置 config: ${config}`);
   ctx.out(`JetStream 定义 definitions: ${definitions}`);
+  ctx.out(`限额 limits: max age ${limits.maxAgeDays} d, ${limits.inboxMaxMessages} batches per inbox, ${Math.round(limits.authorMaxBytes / 1024 / 1024)} MiB per author, ack wait ${limits.ackWaitMs / 1000} s`);
   return { config, definitions };
 }
 

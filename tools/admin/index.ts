@@ -20,8 +20,10 @@ npm run admin -- <command> [options]      (every command takes --dir <workspace>
   roster min-version --clear                                          (both take effect with the next roster sign)
   package export  --code <code> [--out <file>]                        sealed package + one-time passphrase
   exchange config --host <ip> --port <n> --ws-port <n> --store-dir <dir>
-                  [--tls-cert <file> --tls-key <file>] [--replicas 1|3] [--out <dir>]
-  exchange setup  --server nats://host:port                           create the stream and consumers
+                  [--tls-cert <file> --tls-key <file>] [--replicas 1|3] [--out <dir>] [--server-name <name>]
+                  [--max-age-days 60] [--inbox-max-messages 10000] [--author-max-mib 2048]
+  exchange setup  --server nats://host:port [--definitions <jetstream.json>]
+                                                                      create the streams and consumers
   list                                                                show the workspace`;
 
 const options = {
@@ -45,6 +47,11 @@ const options = {
   'tls-key': { type: 'string' },
   replicas: { type: 'string', default: '1' },
   server: { type: 'string' },
+  'server-name': { type: 'string' },
+  definitions: { type: 'string' },
+  'max-age-days': { type: 'string' },
+  'inbox-max-messages': { type: 'string' },
+  'author-max-mib': { type: 'string' },
   version: { type: 'string' },
   contact: { type: 'string' },
   clear: { type: 'boolean', default: false },
@@ -57,6 +64,15 @@ function required(values: Values, name: keyof Values): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new AdminError(`缺少 --${name} (missing --${name})`);
   return value;
+}
+
+/** An optional positive whole number option, or undefined when not given. */
+function count(values: Values, name: 'max-age-days' | 'inbox-max-messages' | 'author-max-mib'): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new AdminError(`--${name} 不是正整数 (not a positive whole number)`);
+  return n;
 }
 
 function port(values: Values, name: 'port' | 'ws-port'): number {
@@ -116,10 +132,12 @@ async function run(argv: string[]): Promise<void> {
         ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
         ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
         ...(values.out ? { out: values.out } : {}),
+        ...(values['server-name'] ? { serverName: values['server-name'] } : {}),
+        limits: { maxAgeDays: count(values, 'max-age-days'), inboxMaxMessages: count(values, 'inbox-max-messages'), authorMaxMib: count(values, 'author-max-mib') },
       });
       return;
     case 'exchange setup':
-      return exchangeSetup(ctx, { server: required(values, 'server') });
+      return exchangeSetup(ctx, { server: required(values, 'server'), ...(values.definitions ? { definitions: values.definitions } : {}) });
     case 'list':
       return list(ctx);
     default:

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The renderer's layers (docs: /work/tmp/LAYOUT.md, issue #11) as data and one pure check, shared by the ESLint rules
+ * The renderer's layers (docs/ARCHITECTURE.md, "The renderer's layers") as data and one pure check, shared by the ESLint rules
  * (one file at a time) and by the import-graph walker (the whole tree, for cycles). Paths here are POSIX paths relative
  * to renderer/, e.g. 'features/records/store.ts'.
  *

@@ -1,7 +1,8 @@
 import type { Role } from '@shared/domain/officer';
 import type { OfficerAccount, PasswordHash } from '@shared/domain/officer-account';
-import type { StationIdentity } from '@shared/domain/station';
 import { bootstrapAccounts, newAccount } from '@renderer/platform/session';
+import { assertDemoInstallAllowed, currentStationIdentity, storedStationIdentity } from '@renderer/platform/station';
+import { installDemoStation } from '@renderer/sync';
 
 /**
  * 演示站点的民警: one account per role, all with the documented password below (shown on the first-run screen).
@@ -58,8 +59,15 @@ export function demoOfficerFor(role: Role): DemoOfficer {
   return found;
 }
 
-/** 加载演示站点's accounts: one per role, written only while the station has none. */
-export async function loadDemoOfficers(station: StationIdentity): Promise<OfficerAccount[]> {
+/**
+ * 加载演示站点's accounts: one per role, written only while the station has none, and only on a demo station: an
+ * unprovisioned install becomes the default demo station first (demo officers never sit on a development station
+ * that could later be provisioned); a provisioned station or a machine policy refuses (`DemoNotAllowedError`).
+ */
+export async function loadDemoOfficers(): Promise<OfficerAccount[]> {
+  await assertDemoInstallAllowed();
+  if ((await storedStationIdentity()) === null) await installDemoStation();
+  const station = await currentStationIdentity();
   const accounts = demoOfficers.map((o) =>
     newAccount({ province: station.province, policeNumber: o.policeNumber, name: o.name }, [o.role], o.password),
   );

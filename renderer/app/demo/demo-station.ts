@@ -1,5 +1,6 @@
-import type { StationIdentity } from '@shared/domain/station';
 import { signedIn, type useSessionStore } from '@renderer/platform/session';
+import { useStationStore } from '@renderer/platform/station';
+import { useRosterStore } from '@renderer/sync';
 import { seedDemoResidents } from '@renderer/features/records';
 import { loadDemoOfficers } from './demo-officers';
 
@@ -19,10 +20,12 @@ export interface DemoStationOptions {
  * written as the demo station admin, whose role allows `demo.load`; the session is cleared afterwards so the
  * user signs in as whom they choose.
  */
-export async function loadDemoStation(station: StationIdentity, session: Session, options: DemoStationOptions): Promise<void> {
+export async function loadDemoStation(session: Session, options: DemoStationOptions): Promise<void> {
   session.setupInProgress = true;
   try {
-    const accounts = await loadDemoOfficers(station);
+    const accounts = await loadDemoOfficers();
+    // An unprovisioned install has just become a demo station: the frame, the banner and the residents follow it.
+    await Promise.all([useStationStore().load(), useRosterStore().load()]);
     const seeder = options.residents ? seedDemoResidents : null;
     const admin = accounts.find((a) => a.roles.includes('stationAdmin'));
     if (!seeder || !admin) return;

@@ -7,7 +7,12 @@ import { features, type FirstRunCard } from '../features';
  * backup). A card needs nothing from the screen: once the station has officers, the gate moves on to sign-in by itself.
  */
 export const firstRunOptions: FirstRunCard[] = [
-  { key: 'demo', order: 10, component: markRaw(defineAsyncComponent(() => import('./DemoStationOption.vue'))) },
+  { key: 'demo', order: 10, demo: true, component: markRaw(defineAsyncComponent(() => import('./DemoStationOption.vue'))) },
   { key: 'admin', order: 20, component: markRaw(defineAsyncComponent(() => import('./FirstAdminOption.vue'))) },
   ...features.flatMap((f) => f.firstRunCards ?? []),
 ];
+
+/** The cards this installation offers: no demo card on a provisioned station or where machine policy disables demo. */
+export function offeredFirstRunOptions(demoAllowed: boolean): FirstRunCard[] {
+  return firstRunOptions.filter((card) => demoAllowed || !card.demo).sort((a, b) => a.order - b.order);
+}

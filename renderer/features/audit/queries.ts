@@ -2,6 +2,7 @@ import type { Ref } from 'vue';
 import type { AuditEntry } from '@shared/audit/chain';
 import { useLiveQuery } from '@renderer/platform/db';
 import { auditTable, distinctActions, queryAudit, type AuditFilter } from '@renderer/platform/audit';
+import { checkAgainstCheckpoints } from './checkpoint-check';
 
 /** The trail's reads for the auditor's screen: live pages while the screen is open (opening it is audited). */
 
@@ -15,3 +16,6 @@ export const useAuditActions = (open: Readonly<Ref<boolean>>) => useLiveQuery(()
 
 /** The entries around a break the verification found (two either side). */
 export const entriesAround = (seq: number): Promise<AuditEntry[]> => auditTable().where('seq').between(seq - 2, seq + 2, true, true).toArray();
+
+/** The checkpoints: the last one sent, the last one a neighbour acknowledged (and who holds it), kept live. */
+export const useCheckpointStatus = (open: Readonly<Ref<boolean>>) => useLiveQuery(() => (open.value ? checkAgainstCheckpoints() : null), [open]);

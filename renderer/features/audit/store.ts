@@ -6,6 +6,18 @@ import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
 import { appendAudit } from '@renderer/platform/audit';
 import { auditEntriesFor, verifyAuditTrail, type AuditFilter, type VerifyResult } from '@renderer/platform/audit';
+import { checkAgainstCheckpoints, type CheckpointStatus } from './checkpoint-check';
+
+/** Where the trail first breaks: in itself (hash, link, seq, MAC, anchor) or against a checkpoint a neighbour holds. */
+export interface AuditVerification extends Omit<VerifyResult, 'break'> {
+  break: { seq: number; reason: NonNullable<VerifyResult['break']>['reason'] | 'rewritten' | 'missing' } | null;
+  checkpoints: CheckpointStatus;
+}
+
+function combined(own: VerifyResult, checkpoints: CheckpointStatus): AuditVerification {
+  const found = [own.break, checkpoints.break].filter((b) => b !== null).sort((a, b) => a.seq - b.seq)[0];
+  return { ...own, break: found ? { seq: found.seq, reason: found.reason } : null, checkpoints };
+}
 
 /**
  * The auditor's actions on the trail. Each is checked here (not only by hiding the page) and is itself audited:
@@ -24,9 +36,11 @@ export const useAuditStore = defineStore('audit', () => {
     await record('audit.view', 'audit', '');
   }
 
-  async function verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+  /** The trail in itself, then against the latest checkpoints neighbours acknowledged (a re-chain or cut tail shows there). */
+  async function verify(onProgress?: (checked: number, total: number) => void): Promise<AuditVerification> {
     await session.assertCan('audit.verify', 'audit');
-    const result = await verifyAuditTrail(onProgress);
+    const [own, checkpoints] = await Promise.all([verifyAuditTrail(onProgress), checkAgainstCheckpoints()]);
+    const result = combined(own, checkpoints);
     const detail = result.break ? `break at ${result.break.seq}: ${result.break.reason}` : `${result.count} entries intact`;
     await record('audit.verify', 'audit', detail, result.break ? 'failure' : 'success');
     return result;
@@ -40,7 +54,6 @@ export const useAuditStore = defineStore('audit', () => {
       suggestedName: `${baseName}-${station.identity.code}-${dayjs().format('YYYYMMDD-HHmmss')}.csv`,
       filters: [{ name: 'CSV', extensions: ['csv'] }],
       content: auditCsv(entries, headers),
-      encoding: 'utf8',
     });
     if (outcome.outcome === 'cancelled') return null;
     await record('audit.export', 'audit', `${entries.length} entries ${JSON.stringify(filter)}`);

@@ -1,19 +1,13 @@
 import { beijingDate } from '@shared/migration/deadlines';
 
 /**
- * The feature's notion of "now", injectable so expiry can be tested without waiting 40 days
- * (unit tests call setMigrationClock; e2e tests move the browser's clock).
+ * The feature's notion of "now": the system clock, read in one place so every deadline check agrees.
+ * Tests move it with fake timers (`vi.setSystemTime`), e2e tests with the browser's clock.
  */
-let source: () => Date = () => new Date();
-
 export function migrationNow(): Date {
-  return source();
+  return new Date();
 }
 
 export function migrationToday(): string {
-  return beijingDate(source());
-}
-
-export function setMigrationClock(next: (() => Date) | null): void {
-  source = next ?? (() => new Date());
+  return beijingDate(migrationNow());
 }

@@ -118,7 +118,8 @@ export async function submitIntake(draftId: string, form: DraftForm, ctx: OpCont
     const to = requireTransition(draft, 'submit', { side: 'destination', roles: ctx.officer.roles }, beijingDate(now));
     const e = entry({ at, transition: 'submit', status: to, station: draft.destinationStation, officer: ctx.officer.ref });
     const c = advance(draft, to, e, {}, false);
-    audit(scope, ctx, 'migration.intake', c, parsed.applicant.idNumber);
+    // The audit trail stays clear on disk (docs/security.md): it names the case and its category, never the applicant's ID.
+    audit(scope, ctx, 'migration.intake', c, parsed.category);
     await Promise.all([casesTable(scope.tx).add(c), draftsTable(scope.tx).delete(draftId)]);
     return c;
   });

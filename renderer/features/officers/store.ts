@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
-import { officerKey, type Role } from '@shared/domain/officer';
+import { officerKey, officerName, type Role } from '@shared/domain/officer';
 import type { OfficerAccount } from '@shared/domain/officer-account';
-import { passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
+import { PASSWORD_HISTORY, passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
 import { cleared } from '@shared/domain/sign-in-policy';
 import { newAccount } from '@renderer/platform/session';
 import { hashPassword } from '@renderer/platform/session';
@@ -45,7 +45,7 @@ export const useOfficersStore = defineStore('officers', () => {
   }
 
   async function create(input: NewOfficerInput): Promise<OfficerAccount> {
-    const ref = { province: station.identity.province, policeNumber: input.policeNumber, name: input.name.trim() };
+    const ref = { province: station.identity.province, policeNumber: input.policeNumber, name: officerName.parse(input.name) };
     const key = officerKey(ref);
     await session.assertCan('officer.manage', key);
     checkPassword(input.password, input.policeNumber);
@@ -57,7 +57,8 @@ export const useOfficersStore = defineStore('officers', () => {
 
   async function update(key: string, name: string, roles: Role[]): Promise<void> {
     await session.assertCan('officer.manage', key);
-    await change(key, 'officer.update', `${name.trim()} ${roles.join(' ')}`, () => ({ name: name.trim(), roles: [...roles] }));
+    const checked = officerName.parse(name);
+    await change(key, 'officer.update', `${checked} ${roles.join(' ')}`, () => ({ name: checked, roles: [...roles] }));
   }
 
   async function resetPassword(key: string, temporary: string): Promise<void> {
@@ -65,7 +66,9 @@ export const useOfficersStore = defineStore('officers', () => {
     const account = await officersTable().get(key);
     checkPassword(temporary, account?.policeNumber ?? '');
     const password = await hashPassword(temporary);
-    await change(key, 'officer.resetPassword', '', () => ({ password, mustChangePassword: true, ...cleared }));
+    // The password being replaced joins the history: after the reset the officer cannot go back to it.
+    const passwordHistory = (a: OfficerAccount) => [a.password, ...(a.passwordHistory ?? [])].slice(0, PASSWORD_HISTORY - 1);
+    await change(key, 'officer.resetPassword', '', (a) => ({ password, passwordHistory: passwordHistory(a), mustChangePassword: true, ...cleared }));
   }
 
   async function unlock(key: string): Promise<void> {

@@ -81,7 +81,7 @@ export const usePatrolStore = defineStore('patrol', () => {
   /** CSV through the host bridge (the user picks where); audited with what was exported. */
   async function exportCsv(suggestedName: string, content: string, what: string): Promise<string | null> {
     const who = await actor('patrol.export', what);
-    const outcome = await callHost('file.saveAs', { suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }], content, encoding: 'utf8' });
+    const outcome = await callHost('file.saveAs', { suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }], content });
     if (outcome.outcome !== 'saved') return null;
     await appendAudit({ station: who.station, officer: who.officer, action: 'patrol.export', object: what, result: 'success', detail: suggestedName });
     return outcome.path;

@@ -4,10 +4,10 @@ import { BackupFormatError, decodeBackup, encodeBackup, type BackupTable, type S
 import { SealedError, openSealed, parseSealed, seal, type SealedErrorCode } from '@shared/provisioning/sealed';
 import { DATABASE_NAME } from '@renderer/platform/db';
 import { schemaVersions } from '@renderer/platform/db';
-import { META_TABLE, db, guardedWrite, writeMeta } from '@renderer/platform/db';
+import { META_TABLE, dataKeyMeta, db, guardedWrite, readMeta, writeMeta } from '@renderer/platform/db';
 import { mergeRestoredTrail, type AuditEntry } from '@shared/audit/chain';
-import { runCommand } from '@renderer/sync';
-import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
+import { captureOwnStreams, mergeOwnStreams, runCommand } from '@renderer/sync';
+import { AUDIT_TABLE, appendAudit, authenticateRestoredTrail } from '@renderer/platform/audit';
 import { resetAnchor } from '@renderer/platform/audit';
 import { holdUnlockedStationKey, storedStationIdentity } from '@renderer/platform/station';
 import { loadProtectedStationKey, protectStationKey, protectedStationKeyMeta } from './provisioning';
@@ -23,8 +23,12 @@ import { webCryptoAesGcm } from '@shared/provisioning/aes-gcm';
  */
 
 export const BACKUP_EXTENSION = 'yrdbak';
-/** Machine-bound: OS-protected on the old PC, unreadable on the new one. The key travels in `secrets` instead. */
-const MACHINE_BOUND_META = new Set([protectedStationKeyMeta.name]);
+/**
+ * Machine-bound: OS-protected on the old PC, unreadable on the new one. The station key travels in `secrets`
+ * instead; the data key does not travel at all: a backup holds the rows opened (the passphrase seals the file),
+ * and the PC restoring it seals them again under its own data key, which the restore keeps.
+ */
+const MACHINE_BOUND_META = new Set([protectedStationKeyMeta.name, dataKeyMeta.name]);
 export const STAGING_DATABASE = `${DATABASE_NAME}-restore-staging`;
 
 export type BackupRefusal = SealedErrorCode | 'newerSchema' | 'notEmpty';
@@ -175,7 +179,12 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
     async work(scope) {
       if (options.firstRun && tables.includes('officers') && (await database.table('officers').count()) > 0) throw new BackupError('notEmpty');
       const localTrail = await database.table<AuditEntry, number>(AUDIT_TABLE).orderBy('seq').toArray();
+      // This PC's data key: the restored rows are sealed under it as they are written, so it must survive the clear.
+      const dataKey = await readMeta(dataKeyMeta, database);
+      // Sync: this PC's own event streams survive the restore, so the station never forks (renderer/sync/restore.ts).
+      const ownStreams = await captureOwnStreams(database, backup.station?.code ?? '');
       for (const name of tables) await database.table(name).clear();
+      if (dataKey) await writeMeta(dataKeyMeta, dataKey, database);
       for (const t of staged) {
         if (!tables.includes(t.name)) continue;
         const table = database.table(t.name);
@@ -184,6 +193,8 @@ export async function restoreStation(backup: StationBackup, options: RestoreOpti
         else await table.bulkAdd(t.rows);
       }
       if (key) await writeMeta(protectedStationKeyMeta, key, database);
+      await authenticateRestoredTrail(scope.tx);
+      if (backup.station) await mergeOwnStreams(database, backup.station.code, ownStreams);
       const code = backup.station?.code ?? '';
       scope.audit({ station: code, officer: options.actor, action: 'station.restore', object: code, result: 'success', detail: `backup of ${backup.createdAt} by ${backup.createdBy}` });
     },

@@ -24,6 +24,12 @@ export type ProtectedStationKey = z.infer<typeof protectedStationKey>;
 /** The protected station key (what `secrets.protect` returned) and the public key it belongs to. Owned here. */
 export const protectedStationKeyMeta = defineMetaKey('provisioning.stationKey', protectedStationKey);
 
+/** Bytes over the bridge; the stored row keeps the blob as base64, the shape databases already hold. */
+async function protectSecret(plaintext: Uint8Array): Promise<Pick<ProtectedStationKey, 'scheme' | 'protectedBase64'>> {
+  const { scheme, blob } = await callHost('secrets.protect', { plaintext });
+  return { scheme, protectedBase64: toBase64(blob) };
+}
+
 export type ProvisioningRefusal = SealedErrorCode | PackageRefusal | 'otherStation';
 
 /** Why a package was refused; the UI shows `provisioning.refused.<code>`. */
@@ -85,8 +91,7 @@ export interface ApplyOptions {
 export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions): Promise<void> {
   const database = options.database ?? db();
   const previous = await storedStationIdentity(database);
-  const protectedKey = await callHost('secrets.protect', { plaintextBase64: toBase64(hexToBytes(pkg.stationSecretKey)) });
-  const stored: ProtectedStationKey = { ...protectedKey, publicKey: pkg.station.publicKey };
+  const stored: ProtectedStationKey = { ...(await protectSecret(hexToBytes(pkg.stationSecretKey))), publicKey: pkg.station.publicKey };
   const rotation = previous?.kind === 'provisioned';
   await runCommand({
     tables: [META_TABLE],
@@ -114,8 +119,8 @@ export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions):
 export async function loadProtectedStationKey(database: Dexie = db()): Promise<KeyPair | null> {
   const stored = await readMeta(protectedStationKeyMeta, database);
   if (!stored) return null;
-  const { plaintextBase64 } = await callHost('secrets.unprotect', { scheme: stored.scheme, protectedBase64: stored.protectedBase64 });
-  const pair = keyPairFromSeed(fromBase64(plaintextBase64));
+  const { plaintext } = await callHost('secrets.unprotect', { scheme: stored.scheme, blob: fromBase64(stored.protectedBase64) });
+  const pair = keyPairFromSeed(plaintext);
   // A blob that unprotects to another key (copied from another PC's database) is not this station's key.
   if (pair.publicKey !== stored.publicKey) throw new Error('protected station key does not match its public key');
   return pair;
@@ -139,8 +144,7 @@ export async function unlockStationKey(database: Dexie = db()): Promise<KeyPair 
 /** Re-protects a key that came in a backup: the old PC's OS protection cannot be opened on this one. */
 export async function protectStationKey(secretKeyHex: string): Promise<ProtectedStationKey> {
   const pair = keyPairFromSeed(hexToBytes(secretKeyHex));
-  const protectedKey = await callHost('secrets.protect', { plaintextBase64: toBase64(hexToBytes(pair.secretKey)) });
-  return { ...protectedKey, publicKey: pair.publicKey };
+  return { ...(await protectSecret(hexToBytes(pair.secretKey))), publicKey: pair.publicKey };
 }
 
 /** Whether the host keeps secrets only for development (the browser host): the UI labels that clearly. */
@@ -148,5 +152,5 @@ export async function secretsAreDevelopmentOnly(): Promise<boolean> {
   return (await callHost('app.getInfo', {})).host === 'browser';
 }
 
-/** Package files are JSON text; the host hands file content over as base64. */
-export const packageTextFromBase64 = (contentBase64: string): string => fromUtf8(fromBase64(contentBase64));
+/** Package and backup files are JSON text; the host hands file content over as bytes. */
+export const fileText = (content: Uint8Array): string => fromUtf8(content);

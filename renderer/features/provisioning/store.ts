@@ -63,7 +63,6 @@ export const useProvisioningStore = defineStore('provisioning', () => {
         suggestedName: backupFileName(snapshot),
         filters: [{ name: 'YRD Station backup', extensions: [BACKUP_EXTENSION] }],
         content,
-        encoding: 'utf8',
       });
       return saved.outcome === 'saved' ? saved.path : null;
     });

@@ -8,7 +8,7 @@ import { db, type TableSource } from '@renderer/platform/db';
 import { appendAudit } from '@renderer/platform/audit';
 import type { CommandScope } from '@renderer/sync';
 import { useSessionStore } from '@renderer/platform/session';
-import { useStationStore } from '@renderer/platform/station';
+import { assertDemoStation, useStationStore } from '@renderer/platform/station';
 import { bulkLoadHouseholds, type Progress } from './bulk-load';
 import { createPerson, movePerson, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './commands';
 import { findHouseholds, householdMembers } from './search';
@@ -88,6 +88,8 @@ const DEMO_OFFICER_NUMBER = '000000';
 
 /** Loads deterministic demo households and persons for a district (used by first run, tests and benchmarks). */
 export async function seedDemoResidents(options: SeedOptions): Promise<{ households: number; persons: number }> {
+  // Demo residents only ever on a demo station (issue 14 §1): a provisioned or development station refuses.
+  await assertDemoStation();
   const station = useStationStore().identity;
   const signedIn = useSessionStore().officer;
   // A plain copy of the signed-in officer (the session's is a reactive proxy, which IndexedDB cannot store).

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { SYNC_TABLES, conflictsTable, probesTable, runCommand } from '@renderer/sync';
+import { SYNC_TABLES, conflictsTable, peersTable, probesTable, runCommand } from '@renderer/sync';
 
 /** The 同步 page's writes: each is one command (sync's runCommand), with its audit entry (and event). */
 
@@ -33,6 +33,21 @@ export function resolveConflict(actor: SyncActor, eventId: string): Promise<void
       if (!row || row.status === 'resolved') return;
       scope.audit({ station: actor.station, officer: actor.officer, action: 'sync.resolveConflict', object: eventId, result: 'success', detail: row.aggregateId });
       await conflictsTable(scope.tx.db).put({ ...row, status: 'resolved', resolvedBy: actor.officer, resolvedAt: new Date().toISOString() });
+    },
+  });
+}
+
+/**
+ * 请求重发: asks a neighbour whose stream stopped (与 X 的同步已停止) to send again everything after this station's
+ * cursor; the request travels with this station's next signed cursor. With the audit entry.
+ */
+export function requestResend(actor: SyncActor, peer: string): Promise<void> {
+  return runCommand({
+    tables: [SYNC_TABLES.peers],
+    async work(scope) {
+      const row = (await peersTable(scope.tx.db).get(peer)) ?? { code: peer, lastSentAt: null, lastReceivedAt: null, lastError: null, attempts: 0 };
+      scope.audit({ station: actor.station, officer: actor.officer, action: 'sync.requestResend', object: peer, result: 'success', detail: row.stopped?.reason ?? '' });
+      await peersTable(scope.tx.db).put({ ...row, resendRequested: true });
     },
   });
 }

@@ -11,6 +11,6 @@ export const syncFeature = {
   errors: syncErrors,
   appliers,
   firstRunCards: [
-    { key: 'demoNetwork', order: 5, component: markRaw(defineAsyncComponent(() => import('./components/DemoStationPicker.vue'))) },
+    { key: 'demoNetwork', order: 5, demo: true, component: markRaw(defineAsyncComponent(() => import('./components/DemoStationPicker.vue'))) },
   ],
 };

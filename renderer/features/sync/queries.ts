@@ -1,5 +1,5 @@
 import { db, useLiveQuery } from '@renderer/platform/db';
-import { conflictsTable, peersTable, pendingByPeer, probesTable, quarantineTable } from '@renderer/sync';
+import { conflictsTable, peersTable, pendingByPeer, probesTable, quarantineTable, refusedTable } from '@renderer/sync';
 
 /** The 同步 page's reads, live: they follow the engine's writes (writes of this feature are in commands.ts). */
 
@@ -11,6 +11,9 @@ export const usePeers = () => useLiveQuery(() => peersTable().toArray());
 
 /** The newest refused batches (at most 200). */
 export const useQuarantine = () => useLiveQuery(() => quarantineTable().orderBy('receivedAt').reverse().limit(200).toArray());
+
+/** The newest events refused one by one (at most 200): authentic, but not taken here, with the reason. */
+export const useRefused = () => useLiveQuery(() => refusedTable().orderBy('at').reverse().limit(200).toArray());
 
 /** Conflicts not resolved yet. */
 export const useOpenConflicts = () => useLiveQuery(() => conflictsTable().where('status').equals('open').toArray());

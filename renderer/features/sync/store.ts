@@ -6,7 +6,6 @@ import { callHost } from '@renderer/platform/host';
 import { appendAudit } from '@renderer/platform/audit';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
-import { fromBase64, toBase64 } from '@shared/bytes';
 import { exportBundle, importBundle, type ImportSummary } from '@renderer/sync';
 import { installDemoStation } from '@renderer/sync';
 import { useRosterStore } from '@renderer/sync';
@@ -41,27 +40,26 @@ export const useSyncStore = defineStore('sync', () => {
     return commands.sendProbe({ station: station.identity.code, officer: officerKey(officer.ref) }, to, text);
   }
 
-  async function exportToFile(peer: string | null): Promise<{ batches: number; events: number } | null> {
+  async function exportToFile(peer: string | null): Promise<{ batches: number; events: number; leftOut: number } | null> {
     await session.assertCan('sync.bundle', peer ?? 'all');
     const bundle = await exportBundle(db(), peer ? [peer] : undefined);
-    if (bundle.batches === 0) return { batches: 0, events: 0 };
+    if (bundle.batches === 0) return { batches: 0, events: 0, leftOut: bundle.leftOut };
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
     const outcome = await callHost('file.saveAs', {
       suggestedName: `sync-${station.identity.code}-${peer ?? 'all'}-${stamp}.${BUNDLE_EXTENSION}`,
       filters: bundleFilters('YRD sync bundle'),
-      content: toBase64(bundle.bytes),
-      encoding: 'base64',
+      content: bundle.bytes,
     });
     if (outcome.outcome === 'cancelled') return null;
     await audit('sync.bundle.export', peer ?? 'all', `${bundle.batches} batches, ${bundle.events} events`);
-    return { batches: bundle.batches, events: bundle.events };
+    return { batches: bundle.batches, events: bundle.events, leftOut: bundle.leftOut };
   }
 
   async function importFromFile(onProgress?: (done: number, total: number) => void): Promise<ImportSummary | null> {
     await session.assertCan('sync.bundle', 'import');
     const opened = await callHost('file.open', { filters: bundleFilters('YRD sync bundle') });
     if (opened.outcome === 'cancelled') return null;
-    const summary = await importBundle(inboxContext(), fromBase64(opened.contentBase64), onProgress);
+    const summary = await importBundle(inboxContext(), opened.content, onProgress);
     await audit('sync.bundle.import', summary.from, `${opened.name}: applied ${summary.applied}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}`);
     return summary;
   }
@@ -69,6 +67,13 @@ export const useSyncStore = defineStore('sync', () => {
   async function resolveConflict(eventId: string): Promise<void> {
     const officer = await session.assertCan('sync.resolveConflict', eventId);
     await commands.resolveConflict({ station: station.identity.code, officer: officerKey(officer.ref) }, eventId);
+  }
+
+  /** 请求重发 (station admin): the neighbour sends again what this station has not applied; the engine carries it at once. */
+  async function requestResend(peer: string): Promise<void> {
+    const officer = await session.assertCan('sync.configure', peer);
+    await commands.requestResend({ station: station.identity.code, officer: officerKey(officer.ref) }, peer);
+    await syncNow();
   }
 
   /** DEMO ONLY: become another station of the demo network (first run, before any officer exists). */
@@ -79,5 +84,5 @@ export const useSyncStore = defineStore('sync', () => {
     await startSync();
   }
 
-  return { saveExchangeUrl, runSyncNow, sendProbe, exportToFile, importFromFile, resolveConflict, becomeDemoStation };
+  return { saveExchangeUrl, runSyncNow, sendProbe, exportToFile, importFromFile, resolveConflict, requestResend, becomeDemoStation };
 });

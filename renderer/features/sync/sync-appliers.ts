@@ -34,10 +34,14 @@ async function applyProbes(events: IncomingEvent[], tx: Transaction): Promise<(E
   return outcomes;
 }
 
-/** A newer roster signed by the pinned root replaces ours; an older one is normal (it crossed ours) and ignored. */
+/**
+ * A newer roster signed by the pinned root replaces ours; an older one is normal (it crossed ours) and ignored.
+ * One not signed by our root (forged, altered, or from another office) is refused as what it is:
+ * `badRosterSignature`, shown to the admin; the forwarding neighbour's other events still apply.
+ */
 async function applyRoster(event: IncomingEvent, tx: Transaction): Promise<void> {
   const check = await acceptRoster(tx.db, event.payload);
-  if (!check.ok && check.reason !== 'notNewer') throw new EventNotAuthorizedError(`roster refused: ${check.reason}`);
+  if (!check.ok && check.reason !== 'notNewer') throw new EventNotAuthorizedError(`roster refused: ${check.reason}`, 'badRosterSignature');
 }
 
 export const appliers: FeatureAppliers = {

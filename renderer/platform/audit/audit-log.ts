@@ -1,6 +1,9 @@
 import Dexie, { type Transaction } from 'dexie';
 import { chainEntry, type AuditEntry, type AuditEntryContent } from '@shared/audit/chain';
-import { db } from '@renderer/platform/db';
+import { auditMacKey, withMac, type AuditMacKey } from '@shared/audit/entry-mac';
+import type { KeyPair } from '@shared/sync/keys';
+import { META_TABLE, db } from '@renderer/platform/db';
+import { resolvedStationKey, signingStation } from '@renderer/platform/station';
 import { advanceAnchor } from './anchor';
 
 /** The Dexie table of the audit trail. Include it in a transaction to audit atomically with the change. */
@@ -20,10 +23,11 @@ type Head = Pick<AuditEntry, 'seq' | 'hash'>;
  */
 const committedHeads = new WeakMap<Dexie, Head | null>();
 
-/** One transaction's appends: the head after them, and its first append's check, which the later ones wait for. */
+/** One transaction's appends: the head after them, its first append's check (which the later ones wait for), its MAC key. */
 interface TxChain {
   head: Head | null;
   checked: Promise<unknown>;
+  key: AuditMacKey | null;
 }
 const chains = new WeakMap<IDBTransaction, TxChain>();
 
@@ -39,10 +43,10 @@ function headStillAt(cached: Head | null, tail: readonly AuditEntry[]): boolean 
  * trip, reads the trail from that head on. If the head was stale (an entry past it, or it is gone or different),
  * takes the guess back and chains onto the real head. Without a cached head: reads the head, then writes.
  */
-async function firstAppend(tx: Transaction, content: AuditEntryContent, cached: Head | null | undefined): Promise<AuditEntry> {
+async function firstAppend(tx: Transaction, content: AuditEntryContent, cached: Head | null | undefined, key: AuditMacKey | null): Promise<AuditEntry> {
   const table = auditTable(tx);
   if (cached !== undefined) {
-    const guess = chainEntry(content, cached);
+    const guess = withMac(chainEntry(content, cached), key);
     // Either order of the two requests works: the read may or may not see our own add, so it is left out; a few
     // rows are enough to see anything past the head, and a failed add means its seq was taken.
     const [tail, failure] = await Promise.all([
@@ -58,10 +62,65 @@ async function firstAppend(tx: Transaction, content: AuditEntryContent, cached: 
     if (written) await table.delete(guess.seq);
   }
   const last = await table.orderBy('seq').last();
-  const entry = chainEntry(content, last ?? null);
+  const entry = withMac(chainEntry(content, last ?? null), key);
   await table.add(entry);
   return entry;
 }
+
+/**
+ * The MAC key of this station's signing key: the key the station provider last resolved (kept in memory there),
+ * else read through the transaction when it holds the meta table. A transaction without the meta table never
+ * waits for a read outside it (that could deadlock with another window's transaction), so the key is resolved
+ * ahead: at start-up (`primeAuditMacKey`) and before `appendAudit` opens its own transaction. No key (a station
+ * whose key is not available here): entries are written without a MAC and verification says so.
+ */
+const derived = new Map<string, AuditMacKey>();
+function derive(pair: KeyPair | null): AuditMacKey | null {
+  if (!pair) return null;
+  const known = derived.get(pair.secretKey) ?? auditMacKey(pair);
+  derived.set(pair.secretKey, known);
+  return known;
+}
+
+async function macKeyFor(tx: Transaction): Promise<AuditMacKey | null> {
+  const known = resolvedStationKey(tx.db);
+  if (known !== undefined) return derive(known);
+  if (!tx.storeNames.includes(META_TABLE)) return null;
+  return signingStation(tx.db).then((s) => derive(s.key), () => null);
+}
+
+/** Resolves the station key for the audit trail outside any transaction (start-up, and before an own transaction). */
+export async function primeAuditMacKey(database: Dexie = db()): Promise<void> {
+  if (resolvedStationKey(database) === undefined) await Dexie.ignoreTransaction(() => signingStation(database)).catch(() => null);
+}
+
+/** The current MAC key of a database, read outside any transaction (verification). */
+export async function auditMacKeyOf(database: Dexie): Promise<AuditMacKey | null> {
+  return signingStation(database).then((s) => derive(s.key), () => null);
+}
+
+/**
+ * After a restore (inside its transaction, which holds the meta table): authenticates the entries that carry no
+ * MAC under the current key — the ones `mergeRestoredTrail` re-chained — so the merged trail verifies.
+ */
+export async function authenticateRestoredTrail(tx: Transaction): Promise<void> {
+  const key = await signingStation(tx.db).then((s) => derive(s.key), () => null);
+  if (!key) return;
+  const table = auditTable(tx);
+  const unauthenticated = (await table.toArray()).filter((e) => !e.mac?.startsWith(`${key.id}.`));
+  await table.bulkPut(unauthenticated.map((e) => withMac(e, key)));
+}
+
+type CommittedListener = (database: Dexie, seq: number) => void;
+const committedListeners = new Set<CommittedListener>();
+
+/** Called after each transaction that appended entries commits, with the new head (features/audit sends checkpoints). */
+export function onAuditCommitted(listener: CommittedListener): () => void {
+  committedListeners.add(listener);
+  return () => void committedListeners.delete(listener);
+}
+
+const outermost = (tx: Transaction): Transaction => (tx.parent ? outermost(tx.parent) : tx);
 
 function chainOf(tx: Transaction): TxChain | undefined {
   return chains.get(tx.idbtrans);
@@ -75,23 +134,33 @@ export async function appendAuditIn(tx: Transaction, input: AuditInput): Promise
     await chain.checked;
     // The check is done: from here the transaction's own head is the trail's head. Built and moved in one step,
     // so appends issued together still chain one after the other.
-    const entry = chainEntry(content, chain.head);
+    const entry = withMac(chainEntry(content, chain.head), chain.key);
     chain.head = entry;
     await auditTable(tx).add(entry);
     return entry;
   }
   const database = tx.db;
-  const fresh: TxChain = { head: null, checked: Promise.resolve() };
+  const fresh: TxChain = { head: null, checked: Promise.resolve(), key: null };
   chains.set(tx.idbtrans, fresh);
   // Only once the entries (and the change they record) are committed do the cached head and the anchor move.
-  tx.idbtrans.addEventListener('complete', () => {
+  // Dexie's completion of the outermost transaction, not a listener on IDB's event: Dexie resolves the caller's
+  // `await db().transaction(…)` from that event's first handler, so a write begun right after it would still see
+  // the old head here (and pay a failed guess and two more round trips).
+  outermost(tx).on('complete', () => {
     committedHeads.set(database, fresh.head);
     if (fresh.head) advanceAnchor(database.name, fresh.head);
+    const head = fresh.head;
+    if (head) committedListeners.forEach((listener) => listener(database, head.seq));
   });
-  const first = firstAppend(tx, content, committedHeads.get(database)).then((entry) => {
-    fresh.head = entry;
-    return entry;
-  });
+  const first = macKeyFor(tx)
+    .then((key) => {
+      fresh.key = key;
+      return firstAppend(tx, content, committedHeads.get(database), key);
+    })
+    .then((entry) => {
+      fresh.head = entry;
+      return entry;
+    });
   fresh.checked = first.catch(() => undefined);
   return first;
 }
@@ -108,5 +177,8 @@ function auditScope(): Transaction | null {
 export async function appendAudit(input: AuditInput): Promise<AuditEntry> {
   const tx = auditScope();
   if (tx) return appendAuditIn(tx, input);
-  return Dexie.ignoreTransaction(() => db().transaction('rw', AUDIT_TABLE, (own) => appendAuditIn(own, input)));
+  return Dexie.ignoreTransaction(async () => {
+    await primeAuditMacKey();
+    return db().transaction('rw', AUDIT_TABLE, (own) => appendAuditIn(own, input));
+  });
 }

@@ -15,6 +15,11 @@ export function onDbProblem(next: ProblemListener): void {
   listener = next;
 }
 
+/** Reports a problem found outside a write (the data key at start-up, unlock.ts). */
+export function reportDbProblem(problem: DbProblem): void {
+  listener(problem);
+}
+
 /**
  * The one open database of this window. Another window upgrading the schema asks us to close:
  * we do, and tell the user to reload, rather than blocking the upgrade or writing to a stale schema.

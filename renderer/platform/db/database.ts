@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { schemaVersions } from './schema';
+import { sealingMiddleware } from './sealing';
 
 export interface MetaRow {
   key: string;
@@ -18,5 +19,7 @@ export class StationDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Personal fields are sealed at rest with the data key (sealing.ts, sealed-tables.ts).
+    this.use(sealingMiddleware);
   }
 }

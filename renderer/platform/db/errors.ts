@@ -1,5 +1,5 @@
 /** What went wrong with storage, in terms the frame can explain to the user. */
-export type DbProblem = 'quota' | 'blocked' | 'versionchange' | 'unavailable';
+export type DbProblem = 'quota' | 'blocked' | 'versionchange' | 'unavailable' | 'dataKey';
 
 interface ErrorLike {
   name?: unknown;
@@ -25,6 +25,8 @@ export function isQuotaError(error: unknown): boolean {
 export function classifyDbError(error: unknown): DbProblem | null {
   if (isQuotaError(error)) return 'quota';
   const names = namesOf(error);
+  // The data key is not unlocked or does not open the rows (data-key.ts): 无法解锁本站数据.
+  if (names.includes('DataKeyError')) return 'dataKey';
   if (names.includes('VersionChangeError') || names.includes('DatabaseClosedError')) return 'versionchange';
   if (names.includes('OpenFailedError') || names.includes('MissingAPIError') || names.includes('InvalidStateError')) return 'unavailable';
   return null;

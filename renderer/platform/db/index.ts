@@ -6,3 +6,8 @@ export type { MetaKey } from './meta';
 export { schemaVersions } from './schema';
 export type { TableSource } from './table-source';
 export { useLiveQuery } from './use-live-query';
+export { DataKeyError, holdDataKey, releaseDataKey } from './data-key';
+export type { DataKeyErrorCode } from './data-key';
+export { SEALED_TABLES } from './sealed-tables';
+export { dataKeyMeta, hostProtector, unlockDataKey } from './unlock';
+export type { SecretProtector } from './unlock';

@@ -90,4 +90,43 @@ export const schemaVersions: SchemaVersion[] = [
       syncEvents: 'id, &[authorStation+seq]',
     },
   },
+  {
+    version: 9,
+    stores: {
+      /**
+       * 同步 protocol 2 (docs/PROTOCOL.md): event ids are unique per author, so the log is keyed by [author+id];
+       * own events are found per recipient and seq through `pairKeys`; `syncHeads` holds each recipient stream's
+       * head and confirmed cursor; `syncRefused` the authentic events refused one by one.
+       */
+      syncLog: '[authorStation+id], [authorStation+hlc], *pairKeys',
+      syncHeads: 'peer',
+      syncRefused: '[author+eventId], at',
+    },
+    upgrade: upgradeSyncLogToV2,
+  },
+  {
+    version: 10,
+    stores: { syncEvents: null },
+  },
+  {
+    version: 11,
+    stores: {
+      /** 审计检查点 (renderer/features/audit): checkpoints sent, held for neighbours, and their acknowledgements. */
+      auditCheckpoints: 'id, [kind+seq]',
+    },
+  },
 ];
+
+/**
+ * Protocol-1 events stay in the log as history (`legacy`); their positions (one seq over all recipients) mean
+ * nothing in protocol 2, so outbox, cursors and waiting events start afresh. Events still undelivered are marked,
+ * not dropped: neighbours must upgrade together after their outboxes are empty (docs/PROTOCOL.md §Versioning).
+ */
+async function upgradeSyncLogToV2(tx: Transaction): Promise<void> {
+  const undelivered = new Set<string>();
+  await tx.table('syncOutbox').each((row: { eventId: string }) => void undelivered.add(row.eventId));
+  const rows = (await tx.table('syncEvents').toArray()) as { id: string }[];
+  const copied = rows.map((row) => ({ ...row, pairKeys: [], legacy: undelivered.has(row.id) ? 'undelivered' : 'delivered' }));
+  await tx.table('syncLog').bulkPut(copied);
+  await Promise.all(['syncOutbox', 'syncCursors', 'syncPending'].map((name) => tx.table(name).clear()));
+}

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { BridgeReply, HostBridge } from '@shared/bridge/contract';
 import { bridgeContract } from '@shared/bridge/contract';
-import { fromBase64, toBase64 } from '@shared/bytes';
+import { fromBase64 } from '@shared/bytes';
 import { buildDiagnosticsZip } from '@shared/diagnostics/diagnostics';
 import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
+import { createBrowserSessionSealer } from './browser-session-seal';
 
 /**
  * The host bridge for a plain browser (e2e tests, `npm run dev:web`): the same contract the preload exposes,
@@ -36,21 +38,24 @@ function pickFile(accept: string): Promise<File | null> {
 
 /**
  * Development only: a browser has no machine-wide folder, so `npm run dev:web` and e2e tests place provisioning
- * packages under this localStorage key ({ name, contentBase64 }[]) to exercise automatic discovery.
+ * packages under this localStorage key ({ name, contentBase64 }[]) to exercise automatic discovery. localStorage
+ * holds text, so the bytes are base64 there and become bytes here, as Electron's host reads them from files.
  */
 export const DEV_MACHINE_PACKAGES_KEY = 'yrd.dev.machinePackages';
 
+const devMachinePackage = z.object({ name: z.string(), contentBase64: z.string(), modifiedAt: z.string().default(new Date(0).toISOString()) });
+
 function devMachinePackages(): unknown[] {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(DEV_MACHINE_PACKAGES_KEY) ?? '[]');
-    const list: unknown[] = Array.isArray(parsed) ? parsed : [];
-    return list.map((p) => (p && typeof p === 'object' ? { modifiedAt: new Date(0).toISOString(), ...p } : p));
+    const list = z.array(devMachinePackage).parse(JSON.parse(localStorage.getItem(DEV_MACHINE_PACKAGES_KEY) ?? '[]'));
+    return list.map(({ name, contentBase64, modifiedAt }) => ({ name, content: fromBase64(contentBase64), modifiedAt }));
   } catch {
     return [];
   }
 }
 
 export function createBrowserHost(): HostBridge {
+  const sessions = createBrowserSessionSealer();
   return {
     'app.getInfo': async () =>
       ok({ host: 'browser', appVersion: import.meta.env['VITE_APP_VERSION'] ?? '0.0.0', platform: navigator.platform, isDevelopment: import.meta.env.DEV }),
@@ -61,9 +66,9 @@ export function createBrowserHost(): HostBridge {
     'file.saveAs': async (raw) => {
       const args = bridgeContract['file.saveAs'].args.parse(raw);
       const blob =
-        args.encoding === 'base64'
-          ? new Blob([fromBase64(args.content)], { type: 'application/octet-stream' })
-          : new Blob([args.content], { type: 'text/plain;charset=utf-8' });
+        typeof args.content === 'string'
+          ? new Blob([args.content], { type: 'text/plain;charset=utf-8' })
+          : new Blob([new Uint8Array(args.content)], { type: 'application/octet-stream' });
       download(args.suggestedName, blob);
       return ok({ outcome: 'saved', path: args.suggestedName });
     },
@@ -72,16 +77,16 @@ export function createBrowserHost(): HostBridge {
       const accept = args.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);
       if (!file) return ok({ outcome: 'cancelled' });
-      return ok({ outcome: 'opened', name: file.name, contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+      return ok({ outcome: 'opened', name: file.name, content: new Uint8Array(await file.arrayBuffer()) });
     },
     // A web page has no OS secret store: the key is kept as is, and the scheme says it is for development only.
     'secrets.protect': async (raw) => {
       const args = bridgeContract['secrets.protect'].args.parse(raw);
-      return ok({ scheme: 'development-unprotected', protectedBase64: args.plaintextBase64 });
+      return ok({ scheme: 'development-unprotected', blob: new Uint8Array(args.plaintext) });
     },
     'secrets.unprotect': async (raw) => {
       const args = bridgeContract['secrets.unprotect'].args.parse(raw);
-      return ok({ plaintextBase64: args.protectedBase64 });
+      return ok({ plaintext: new Uint8Array(args.blob) });
     },
     'provisioning.findPackages': async () => {
       const packages = bridgeContract['provisioning.findPackages'].result.shape.packages.safeParse(devMachinePackages());
@@ -103,6 +108,13 @@ export function createBrowserHost(): HostBridge {
       });
       download(args.suggestedName, new Blob([new Uint8Array(zip)], { type: 'application/zip' }));
       return ok({ outcome: 'saved', path: args.suggestedName });
+    },
+    // A weaker stand-in for main's per-boot secret: see browser-session-seal.ts and docs/security.md.
+    'session.seal': async (raw) => ok({ token: await sessions.seal(bridgeContract['session.seal'].args.parse(raw), 'tab') }),
+    'session.open': async (raw) => ok(await sessions.open(bridgeContract['session.open'].args.parse(raw).token, 'tab')),
+    'session.end': async () => {
+      await sessions.end('tab');
+      return ok({});
     },
   };
 }

@@ -25,6 +25,11 @@ export function preloadHost(): HostBridge | null {
   return exposed ? (exposed as HostBridge) : null;
 }
 
+/** Whether the composition root installed a host (Node tests and benchmarks may run without one). */
+export function hostInstalled(): boolean {
+  return bridge !== null;
+}
+
 function hostBridge(): HostBridge {
   if (!bridge) throw new Error('no host installed: the composition root calls installHost() at start-up');
   return bridge;

@@ -1,2 +1,3 @@
 export { createBrowserHost } from './browser-host';
-export { callHost, installHost, preloadHost } from './client';
+export { callHost, hostInstalled, installHost, preloadHost } from './client';
+export { useMachinePoliciesStore } from './machine-policies';

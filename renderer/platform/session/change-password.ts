@@ -1,4 +1,5 @@
-import { passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
+import { PASSWORD_HISTORY, passwordProblems, type PasswordProblem } from '@shared/domain/password-policy';
+import { PBKDF2_ITERATIONS, type OfficerAccount } from '@shared/domain/officer-account';
 import type { StationIdentity } from '@shared/domain/station';
 import { db, guardedWrite } from '@renderer/platform/db';
 import { AUDIT_TABLE, appendAudit } from '@renderer/platform/audit';
@@ -17,6 +18,7 @@ export async function changePassword(
   current: string,
   next: string,
   now = new Date(),
+  iterations = PBKDF2_ITERATIONS,
 ): Promise<ChangePasswordOutcome> {
   const account = await officersTable().get(key);
   if (!account || !(await verifyPassword(current, account.password))) {
@@ -24,13 +26,24 @@ export async function changePassword(
     return { ok: false, reason: 'wrongCurrent' };
   }
   const problems = passwordProblems(next, { policeNumber: account.policeNumber, current });
+  if (problems.length === 0 && (await usedRecently(next, account))) problems.push('recentlyUsed');
   if (problems.length > 0) return { ok: false, reason: 'policy', problems };
-  const password = await hashPassword(next);
+  const password = await hashPassword(next, iterations);
+  // The current hash joins the history (newest first); with it, the last PASSWORD_HISTORY passwords are refused.
+  const passwordHistory = [account.password, ...(account.passwordHistory ?? [])].slice(0, PASSWORD_HISTORY - 1);
+  const at = now.toISOString();
   await guardedWrite(() =>
     db().transaction('rw', [OFFICERS_TABLE, AUDIT_TABLE], async () => {
-      await officersTable().update(key, { password, mustChangePassword: false, updatedAt: now.toISOString() });
+      await officersTable().update(key, { password, passwordHistory, passwordChangedAt: at, mustChangePassword: false, updatedAt: at });
       await appendAudit({ station: station.code, officer: key, action: 'session.changePassword', object: key, result: 'success' });
     }),
   );
   return { ok: true };
+}
+
+/** 不得重复使用: the new password against the current hash and the kept ones (PBKDF2 each, checked side by side). */
+async function usedRecently(next: string, account: OfficerAccount): Promise<boolean> {
+  const hashes = [account.password, ...(account.passwordHistory ?? [])].slice(0, PASSWORD_HISTORY);
+  const matches = await Promise.all(hashes.map((hash) => verifyPassword(next, hash)));
+  return matches.some(Boolean);
 }

@@ -1,4 +1,4 @@
-import { officerKey, type OfficerRef, type Role } from '@shared/domain/officer';
+import { officerKey, officerName, type OfficerRef, type Role } from '@shared/domain/officer';
 import type { OfficerAccount, PasswordHash } from '@shared/domain/officer-account';
 import type { StationIdentity } from '@shared/domain/station';
 import { db, guardedWrite } from '@renderer/platform/db';
@@ -28,6 +28,8 @@ export function newAccount(ref: OfficerRef, roles: Role[], password: PasswordHas
     createdAt: at,
     updatedAt: at,
     lastSignInAt: null,
+    passwordChangedAt: at,
+    passwordHistory: [],
   };
 }
 
@@ -55,7 +57,7 @@ export interface FirstAdminInput {
 /** 创建所管理员: the real station's first account; everything else is then done by that admin. */
 export async function createFirstAdmin(station: StationIdentity, input: FirstAdminInput): Promise<OfficerAccount> {
   const password = await hashPassword(input.password);
-  const ref = { province: station.province, policeNumber: input.policeNumber, name: input.name.trim() };
+  const ref = { province: station.province, policeNumber: input.policeNumber, name: officerName.parse(input.name) };
   const account = newAccount(ref, ['stationAdmin'], password);
   await bootstrapAccounts(station, [account], 'officer.create', `${account.key} stationAdmin (first admin)`);
   return account;

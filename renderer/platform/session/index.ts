@@ -1,5 +1,6 @@
 export { default as ChangePasswordDialog } from './components/ChangePasswordDialog.vue';
 export { default as LockScreen } from './components/LockScreen.vue';
+export { default as PasswordPolicySettings } from './components/PasswordPolicySettings.vue';
 export { default as SessionMenu } from './components/SessionMenu.vue';
 export { default as SignInView } from './components/SignInView.vue';
 export { StationAlreadySetUpError, bootstrapAccounts, createFirstAdmin, newAccount } from './first-run';

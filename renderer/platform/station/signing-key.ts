@@ -41,20 +41,33 @@ const developmentKey: KeyPair = keyPairFromSeed(sha256(utf8ToBytes('yrd-station 
 /** Source 1, per database (tests run two stations in one process). */
 const unlocked = new Map<string, KeyPair>();
 
+/**
+ * The key `signingStation` last resolved per database, kept in sync when a key is unlocked, stored or forgotten:
+ * the audit trail authenticates entries inside transactions that may not hold the meta table (platform/audit).
+ * `undefined`: not resolved yet in this window; `null`: no key.
+ */
+const resolved = new Map<string, KeyPair | null>();
+export const resolvedStationKey = (database: Dexie = db()): KeyPair | null | undefined => resolved.get(database.name);
+
 /** Holds (or, with null, forgets) the provisioned key unlocked from the OS store for this database. */
 export function holdUnlockedStationKey(database: Dexie, pair: KeyPair | null): void {
   if (pair) unlocked.set(database.name, keyPair.parse(pair));
   else unlocked.delete(database.name);
+  // Resolved again at once (never inside a transaction: unlocking is a host call), so the audit MAC follows;
+  // the previous answer stays until then, so no entry is written meanwhile as if there were no key.
+  void signingStation(database).catch(() => null);
 }
 
 /** DEMO ONLY: keeps the key in the database (inside the caller's transaction, if any). */
 export async function storePlainStationKey(key: KeyPair, database: Dexie = db()): Promise<void> {
   await writeMeta(plainStationKeyMeta, key, database);
+  await signingStation(database).catch(() => null);
 }
 
 /** Removes a plain key, so only the provisioned key can sign (provisioning does this). */
 export async function forgetPlainStationKey(database: Dexie = db()): Promise<void> {
   await deleteMeta(plainStationKeyMeta, database);
+  await signingStation(database).catch(() => null);
 }
 
 /** Who signs this station's events, and with which key (see the precedence above). */
@@ -62,9 +75,9 @@ export async function signingStation(database: Dexie = db()): Promise<SigningSta
   // Both reads at once: the stored key is unused when the provisioned key is unlocked, but costs no extra wait.
   const [identity, stored] = await Promise.all([currentStationIdentity(database), readMeta(plainStationKeyMeta, database)]);
   const held = unlocked.get(database.name);
-  if (held && identity.kind === 'provisioned') return { identity, key: held };
-  if (stored) return { identity, key: stored };
-  if (identity.kind === 'development') return { identity, key: developmentKey };
-  throw new NoStationKeyError(identity.code);
+  const key = held && identity.kind === 'provisioned' ? held : (stored ?? (identity.kind === 'development' ? developmentKey : null));
+  resolved.set(database.name, key);
+  if (!key) throw new NoStationKeyError(identity.code);
+  return { identity, key };
 }
 

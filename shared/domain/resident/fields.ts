@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentText, textLength, type DocumentTextRule } from '../../validation/document-text';
 
 /**
  * Field helpers of the resident forms. Error messages are stable keys (`required`, `date`…) that the UI shows
@@ -10,13 +11,17 @@ export const requiredText = (max: number) => z.string().trim().min(1, 'required'
 export const optionalDate = z.union([z.literal(''), isoDate]).default('');
 export const divisionCodeField = z.string().regex(/^\d{6}$/, 'divisionCode');
 
-/** 中文姓名: Han characters, optionally with the middle dot used in minority names (阿依古丽·买买提). */
-export const personName = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(30, 'tooLong')
-  .regex(/^[\u3400-\u9fff\u{20000}-\u{2ebef}·•A-Za-z ]+$/u, 'name');
+/** Optional document text (former names, places, workplace, occupation): see shared/validation/document-text.ts. */
+export const optionalDocumentText = (rule: DocumentTextRule, max: number) => documentText(rule, max).default('');
+
+/** 住址: required document text of at least 4 characters. */
+export const addressField = (max: number) => documentText('address', max, { required: true }).refine((a) => textLength(a) >= 4, 'address');
+
+/**
+ * 中文姓名: Han characters (rare ones too: 䶮, 𠮷), the middle dot of minority and foreign names (阿依古丽·买买提; the
+ * lookalike dots a paste brings become ·), Latin letters.
+ */
+export const personName = documentText('name', 30, { required: true });
 
 /** Mobile (11 digits from 1) or landline with area code; optional. */
 export const phoneField = z.union([z.literal(''), z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'phone')]).default('');

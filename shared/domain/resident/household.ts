@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { officerRef } from '../officer';
 import { codeOf } from './code-tables';
-import { divisionCodeField, isoDate, requiredText } from './fields';
+import { addressField, divisionCodeField, isoDate } from './fields';
 
 /** 户号: the household's number within the station. */
 export const householdNumber = z.string().trim().regex(/^\d{6,12}$/, 'householdNumber');
@@ -10,7 +10,7 @@ export const householdNumber = z.string().trim().regex(/^\d{6,12}$/, 'householdN
 export const householdInput = z.object({
   number: householdNumber,
   kind: codeOf('householdKind', 'required'),
-  address: requiredText(120).refine((a) => a.length >= 4, 'address'),
+  address: addressField(120),
   divisionCode: divisionCodeField,
   issueDate: isoDate,
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { officerRef } from '../officer';
 import { normalizeCitizenId, parseCitizenId } from '../../validation/citizen-id';
 import { codeOf } from './code-tables';
-import { heightField, isoDate, optionalDate, optionalText, personName, phoneField } from './fields';
+import { heightField, isoDate, optionalDate, optionalDocumentText, personName, phoneField } from './fields';
 
 /**
  * A person of the 常住人口登记表. Coded fields hold national codes (see code-tables.ts); places of birth are
@@ -10,28 +10,28 @@ import { heightField, isoDate, optionalDate, optionalText, personName, phoneFiel
  */
 export const personFieldsShape = {
   name: personName,
-  formerNames: optionalText(60),
+  formerNames: optionalDocumentText('names', 60),
   relationship: codeOf('relationship', 'required'),
   sex: codeOf('sex', 'required'),
   ethnicity: codeOf('ethnicity', 'required'),
   birthDate: isoDate,
   idNumber: z.string().trim().min(1, 'required').transform(normalizeCitizenId),
-  birthPlace: optionalText(60),
-  nativePlace: optionalText(60),
-  otherAddress: optionalText(120),
-  religion: optionalText(20),
+  birthPlace: optionalDocumentText('address', 60),
+  nativePlace: optionalDocumentText('address', 60),
+  otherAddress: optionalDocumentText('address', 120),
+  religion: optionalDocumentText('text', 20),
   height: heightField,
   bloodType: z.union([z.literal(''), codeOf('bloodType', 'required')]).default(''),
   education: z.union([z.literal(''), codeOf('education', 'required')]).default(''),
   marital: z.union([z.literal(''), codeOf('marital', 'required')]).default(''),
   military: z.union([z.literal(''), codeOf('military', 'required')]).default(''),
-  workplace: optionalText(60),
-  occupation: optionalText(40),
+  workplace: optionalDocumentText('text', 60),
+  occupation: optionalDocumentText('text', 40),
   phone: phoneField,
   movedToCityDate: optionalDate,
-  movedToCityFrom: optionalText(120),
+  movedToCityFrom: optionalDocumentText('address', 120),
   movedToAddressDate: optionalDate,
-  movedToAddressFrom: optionalText(120),
+  movedToAddressFrom: optionalDocumentText('address', 120),
 };
 
 /** The person form: each field's own rules, then the ID checked and compared with sex and birth date. */

@@ -1,3 +1,4 @@
+import { holdDataKey } from '@renderer/platform/db/data-key';
 import type { BenchCase, BenchFigure } from '../lib';
 
 /** Runs every browser case (cases/*.ts) whose name matches the filter, and hands figures to the runner. */
@@ -13,6 +14,8 @@ const modules = import.meta.glob<{ cases: BenchCase[] }>('./cases/*.ts', { eager
 
 async function main(): Promise<void> {
   const filter = new URLSearchParams(location.search).get('filter') ?? '';
+  // As after start-up: the station's data key is held, so every case reads and writes sealed rows (issue 14).
+  await holdDataKey(crypto.getRandomValues(new Uint8Array(32)));
   for (const module of Object.values(modules)) {
     for (const benchCase of module.cases) {
       if (filter && !benchCase.name.includes(filter)) continue;

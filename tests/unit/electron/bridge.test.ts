@@ -19,11 +19,14 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'print.toPdf': async () => ({ outcome: 'cancelled' }),
     'file.saveAs': async () => ({ outcome: 'saved', path: 'C:\\x.txt' }),
     'file.open': async () => ({ outcome: 'cancelled' }),
-    'secrets.protect': async () => ({ scheme: 'os-protected', protectedBase64: 'AA==' }),
-    'secrets.unprotect': async () => ({ plaintextBase64: 'AA==' }),
+    'secrets.protect': async () => ({ scheme: 'os-protected', blob: new Uint8Array([0]) }),
+    'secrets.unprotect': async () => ({ plaintext: new Uint8Array([0]) }),
     'provisioning.findPackages': async () => ({ folder: '', packages: [] }),
     'policy.get': async () => ({ source: 'none', key: '', policies: {}, ignored: [] }),
     'diagnostics.export': async () => ({ outcome: 'cancelled' }),
+    'session.seal': async () => ({ token: 'e30=.AA==' }),
+    'session.open': async () => ({ outcome: 'refused', reason: 'badSeal' }),
+    'session.end': async () => ({}),
     ...overrides,
   };
 }
@@ -56,12 +59,22 @@ describe('bridge dispatch', () => {
     const reply = await dispatch(
       'file.saveAs',
       eventFrom(mainFrame),
-      { suggestedName: '..\\..\\Windows\\evil.dll', content: 'x', encoding: 'utf8' },
+      { suggestedName: '..\\..\\Windows\\evil.dll', content: 'x' },
       handlers({ 'file.saveAs': spy }),
       [APP_ORIGIN],
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('carries bytes as Uint8Array: base64 text, an empty secret or oversized bytes are refused', async () => {
+    const spy = vi.fn(async () => ({ scheme: 'os-protected' as const, blob: new Uint8Array([9]) }));
+    const call = (args: unknown) => dispatch('secrets.protect', eventFrom(mainFrame), args, handlers({ 'secrets.protect': spy }), [APP_ORIGIN]);
+    expect(await call({ plaintext: new Uint8Array([1, 2, 3]) })).toEqual({ ok: true, value: { scheme: 'os-protected', blob: new Uint8Array([9]) } });
+    for (const plaintext of ['AQID', new Uint8Array(0), new Uint8Array(4097)]) {
+      expect(await call({ plaintext })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    }
+    expect(spy).toHaveBeenCalledOnce();
   });
 
   it('applies schema defaults before the handler sees the arguments', async () => {
@@ -95,11 +108,11 @@ describe('bridge dispatch', () => {
         throw Object.assign(new Error("EACCES: permission denied, open 'D:\\证明\\王小明 户籍证明.pdf'"), { code: 'EACCES' });
       },
     });
-    const args = { suggestedName: '王小明 320102199001011234.txt', content: '13812345678', encoding: 'utf8' };
+    const args = { suggestedName: '王小明 320102199001011234.txt', content: '13812345678' };
     await dispatch('file.saveAs', eventFrom(mainFrame), args, failing, [APP_ORIGIN], log);
-    await dispatch('file.saveAs', eventFrom(mainFrame), { ...args, encoding: 'rot13' }, failing, [APP_ORIGIN], log);
+    await dispatch('file.saveAs', eventFrom(mainFrame), { ...args, content: 13812345678 }, failing, [APP_ORIGIN], log);
     await dispatch('file.saveAs', eventFrom(subframe('app://station/x')), args, failing, [APP_ORIGIN], log);
-    expect(lines).toEqual(['bridge: file.saveAs HOST_ERROR EACCES', 'bridge: file.saveAs INVALID_ARGS at encoding', 'bridge: file.saveAs FORBIDDEN_SENDER']);
+    expect(lines).toEqual(['bridge: file.saveAs HOST_ERROR EACCES', 'bridge: file.saveAs INVALID_ARGS at content', 'bridge: file.saveAs FORBIDDEN_SENDER']);
   });
 
   it('registers exactly one handler per contract method', () => {

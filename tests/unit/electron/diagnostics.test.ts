@@ -6,6 +6,7 @@ import { redactPersonalData, type DiagnosticsExportArgs } from '@shared/diagnost
 import type { MachinePolicyReport } from '@shared/policy/machine-policy';
 import { dispatch } from '../../../electron/main/bridge';
 import { createHandlers, type HostDeps } from '../../../electron/main/handlers';
+import { createMainSessionSealer, newSessionSecret } from '../../../electron/main/session-seal';
 import { APP_ORIGIN } from '../../../electron/main/origin';
 import {
   EMAILS,
@@ -76,6 +77,7 @@ function deps(written: Uint8Array[], policies: MachinePolicyReport): HostDeps {
     }),
     modifiedAt: vi.fn(async () => new Date('2026-11-23T07:59:00Z')),
     policies,
+    sessions: createMainSessionSealer(newSessionSecret()),
     diagnostics: {
       host: { host: 'electron', appVersion: '0.2.0', versions: { electron: '45.4.1', chrome: '142.0', node: '22.20.0' }, platform: 'win32', arch: 'x64', osRelease: '10.0.19045' },
       logsDir: LOGS,

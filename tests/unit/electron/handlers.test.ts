@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_OPEN_BYTES, createHandlers, type HostDeps } from '../../../electron/main/handlers';
+import { createMainSessionSealer, newSessionSecret } from '../../../electron/main/session-seal';
 import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
 
 function deps(overrides: Partial<HostDeps> = {}): HostDeps {
@@ -20,6 +21,7 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     listDir: vi.fn(async () => []),
     modifiedAt: vi.fn(async () => new Date(0)),
     policies: NO_MACHINE_POLICIES,
+    sessions: createMainSessionSealer(newSessionSecret()),
     diagnostics: {
       host: { host: 'electron', appVersion: '0.1.0', versions: {}, platform: 'win32', arch: 'x64', osRelease: '10.0.19045' },
       logsDir: '/logs',
@@ -46,20 +48,23 @@ describe('main-process handlers', () => {
 
   it('writes nothing when the user cancels the save dialog', async () => {
     const d = deps({ showSaveDialog: vi.fn(async () => ({ canceled: true })) });
-    const result = await createHandlers(d)['file.saveAs']({ suggestedName: 'a.csv', filters: [], content: 'x', encoding: 'utf8' }, event);
+    const result = await createHandlers(d)['file.saveAs']({ suggestedName: 'a.csv', filters: [], content: 'x' }, event);
     expect(result).toEqual({ outcome: 'cancelled' });
     expect(d.writeFile).not.toHaveBeenCalled();
   });
 
-  it('decodes base64 content before writing', async () => {
-    const d = deps();
-    await createHandlers(d)['file.saveAs']({ suggestedName: 'b.bin', filters: [], content: 'AQID', encoding: 'base64' }, event);
+  it('writes bytes as they are and text as UTF-8', async () => {
+    const d = deps({ showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/out' })) });
+    await createHandlers(d)['file.saveAs']({ suggestedName: 'b.bin', filters: [], content: new Uint8Array([1, 2, 3]) }, event);
+    await createHandlers(d)['file.saveAs']({ suggestedName: 'c.txt', filters: [], content: '户' }, event);
     expect(Array.from(vi.mocked(d.writeFile).mock.calls[0]?.[1] ?? [])).toEqual([1, 2, 3]);
+    expect(Array.from(vi.mocked(d.writeFile).mock.calls[1]?.[1] ?? [])).toEqual([0xe6, 0x88, 0xb7]);
   });
 
-  it('opens a chosen file as base64 with its base name only, and refuses oversized files', async () => {
+  it('opens a chosen file as bytes with its base name only, and refuses oversized files', async () => {
     const result = await createHandlers(deps())['file.open']({ filters: [] }, event);
-    expect(result).toEqual({ outcome: 'opened', name: 'bundle.yrdb', contentBase64: 'AQID' });
+    expect(result).toMatchObject({ outcome: 'opened', name: 'bundle.yrdb' });
+    expect(result.outcome === 'opened' && Array.from(result.content)).toEqual([1, 2, 3]);
     const huge = deps({ fileSize: vi.fn(async () => MAX_OPEN_BYTES + 1) });
     await expect(createHandlers(huge)['file.open']({ filters: [] }, event)).rejects.toThrow('file too large');
   });

@@ -6,6 +6,7 @@ import { callHost, installHost, preloadHost } from '@renderer/platform/host/clie
 
 afterEach(() => {
   Reflect.deleteProperty(globalThis, HOST_BRIDGE_GLOBAL);
+  vi.restoreAllMocks();
 });
 
 describe('browser host', () => {
@@ -31,9 +32,25 @@ describe('browser host', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicks.push(this.download);
     });
-    const reply = await createBrowserHost()['file.saveAs']({ suggestedName: '导出.csv', content: 'a,b', encoding: 'utf8' });
+    const reply = await createBrowserHost()['file.saveAs']({ suggestedName: '导出.csv', content: 'a,b' });
     expect(reply).toEqual({ ok: true, value: { outcome: 'saved', path: '导出.csv' } });
     expect(clicks).toEqual(['导出.csv']);
+  });
+
+  it('downloads bytes as they are, and text as UTF-8', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return 'blob:x';
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await createBrowserHost()['file.saveAs']({ suggestedName: 'a.yrdb', content: new Uint8Array([1, 2, 255]) });
+    await createBrowserHost()['file.saveAs']({ suggestedName: 'b.txt', content: '户' });
+    const contents = await Promise.all(blobs.map(async (b) => Array.from(new Uint8Array(await b.arrayBuffer()))));
+    expect(contents).toEqual([
+      [1, 2, 255],
+      [0xe6, 0x88, 0xb7],
+    ]);
   });
 });
 

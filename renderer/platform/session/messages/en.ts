@@ -29,7 +29,7 @@ const en: SessionMessages = {
     },
     admin: {
       title: 'Create the station admin',
-      description: 'A real station: create the first station admin account; the admin then creates the other officers.',
+      description: 'Create the first station admin account; the admin then creates the other officers.',
       name: 'Name',
       confirmPassword: 'Confirm password',
       create: 'Create station admin',
@@ -54,6 +54,7 @@ const en: SessionMessages = {
     tooFewKinds: 'Use at least three of upper case, lower case, digits and symbols',
     containsPoliceNumber: 'The password may not contain the police number',
     sameAsCurrent: 'The new password must differ from the current one',
+    recentlyUsed: 'The new password may not be one of the last 5 used',
   },
   lock: {
     title: 'Screen locked',
@@ -70,6 +71,7 @@ const en: SessionMessages = {
   changePassword: {
     title: 'Change password',
     forced: 'The station admin reset your password; choose a new one to continue.',
+    expired: 'Your password has expired; choose a new one to continue.',
     current: 'Current password',
     next: 'New password',
     confirm: 'Confirm new password',
@@ -79,6 +81,15 @@ const en: SessionMessages = {
     discard: 'Discard what you typed?',
   },
   denied: 'Your role may not do this; the attempt is recorded in the audit trail',
+  passwordPolicy: {
+    title: 'Password policy',
+    maxAgeDays: 'Password lifetime (days)',
+    hint: 'An officer whose password is older than this must change it at sign-in. MLPS level 3 asks for regular changes; the default is 90 days.',
+    rules: 'At least 8 characters of three kinds (upper case, lower case, digits, symbols); none of the last 5 passwords; 5 wrong attempts lock the account for 15 minutes.',
+    save: 'Save',
+    saved: 'Password lifetime set to {days} days',
+    adminOnly: 'Only the station admin may change this',
+  },
 };
 
 export default en;

@@ -27,7 +27,7 @@ const zhCN = {
     },
     admin: {
       title: '创建所管理员',
-      description: '正式站点：创建第一个所管理员账号，再由所管理员创建其他民警账号。',
+      description: '创建第一个所管理员账号，再由所管理员创建其他民警账号。',
       name: '姓名',
       confirmPassword: '确认密码',
       create: '创建所管理员',
@@ -52,6 +52,7 @@ const zhCN = {
     tooFewKinds: '密码须包含大写字母、小写字母、数字、符号中的至少三种',
     containsPoliceNumber: '密码不能包含警号',
     sameAsCurrent: '新密码不能与当前密码相同',
+    recentlyUsed: '新密码不能与最近5次使用过的密码相同',
   },
   lock: {
     title: '屏幕已锁定',
@@ -68,6 +69,7 @@ const zhCN = {
   changePassword: {
     title: '修改密码',
     forced: '所管理员已重置您的密码，请设置新密码后继续。',
+    expired: '您的密码已超过有效期，请设置新密码后继续。',
     current: '当前密码',
     next: '新密码',
     confirm: '确认新密码',
@@ -77,6 +79,15 @@ const zhCN = {
     discard: '放弃已填写的内容吗？',
   },
   denied: '您的角色无权执行此操作，已记录在审计日志中',
+  passwordPolicy: {
+    title: '密码策略',
+    maxAgeDays: '密码有效期（天）',
+    hint: '民警密码超过有效期后，登录时须先修改密码。等保三级要求定期更换，默认90天。',
+    rules: '密码至少8位，包含大写字母、小写字母、数字、符号中的三种；不得与最近5次使用过的密码相同；连续输错5次锁定15分钟。',
+    save: '保存',
+    saved: '密码有效期已设为 {days} 天',
+    adminOnly: '仅所管理员可修改',
+  },
 };
 
 export default zhCN;

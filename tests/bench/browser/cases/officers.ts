@@ -24,7 +24,7 @@ export const cases: BenchCase[] = [
     async run() {
       await fresh();
       const hashMs = await sample(5, () => hashPassword('Station#2026'));
-      await loadDemoOfficers(developmentStation);
+      await loadDemoOfficers();
       const signInMs = await sample(5, () => authenticate(developmentStation, '000001', DEMO_PASSWORD));
 
       const appendStart = performance.now();

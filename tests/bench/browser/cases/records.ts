@@ -6,11 +6,15 @@ import { DATABASE_NAME } from '@renderer/platform/db/database';
 import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { bulkLoadHouseholds } from '@renderer/features/records/bulk-load';
 import { searchPersons } from '@renderer/features/records/search';
+import { personsTable } from '@renderer/features/records/tables';
 import { percentile, sample, type BenchCase } from '../../lib';
 
 /**
  * Resident records at 200,000 persons (issue 3): bulk load, the three index searches (first page of 20 with
- * households joined, as the list shows it) and opening the database cold to the list's first page.
+ * households joined, as the list shows it) and opening the database cold to the list's first page. Every figure
+ * is with the personal fields sealed (issue 14); two more say what opening them costs: one person opened
+ * (`person_decrypt_p95_ms`) and the list's first page read through the app minus the same rows read raw
+ * (`first_page_decrypt_ms`).
  */
 const TARGET_PERSONS = 200_000;
 const SAMPLES = 200;
@@ -35,7 +39,7 @@ function generate(): { households: DemoHousehold[]; persons: number } {
 }
 
 /** Sample queries from persons of the register: ID prefixes of 6–13 digits, whole names or surnames+1, pinyin. */
-function pickQueries(households: DemoHousehold[]): Record<'idPrefixes' | 'names' | 'initials' | 'fullPinyin', string[]> {
+function pickQueries(households: DemoHousehold[]): Record<'idPrefixes' | 'names' | 'initials' | 'fullPinyin' | 'ids', string[]> {
   const rng = createRng(7);
   const all: PersonRow[] = households.flatMap((h) => h.persons);
   const picks = Array.from({ length: SAMPLES }, () => rng.pick(all));
@@ -44,6 +48,7 @@ function pickQueries(households: DemoHousehold[]): Record<'idPrefixes' | 'names'
     names: picks.map((p) => (rng.chance(0.5) ? p.name : p.name.slice(0, 2))),
     initials: picks.map((p) => p.py.at(-1) ?? 'w'),
     fullPinyin: picks.map((p) => p.py[0] ?? 'w'),
+    ids: picks.map((p) => p.id),
   };
 }
 
@@ -67,6 +72,29 @@ async function idbFloorRowsPerSecond(): Promise<number> {
 
 const firstPage = (text: string) => searchPersons({ text, mode: 'auto', page: 0, pageSize: 20 });
 
+/** The list's first page as IndexedDB holds it (no sealing middleware): the same reads, nothing opened. */
+async function rawFirstPage(raw: Dexie): Promise<void> {
+  const rows = (await raw.table('persons').orderBy('sortKey').limit(21).toArray()) as PersonRow[];
+  await raw.table('households').bulkGet([...new Set(rows.map((p) => p.householdId))]);
+}
+
+const median = (samples: number[]) => percentile(samples, 50);
+
+/** Median first page through the app (opened) minus the same page read raw, and the app's figure itself. */
+async function firstPageDecrypt(): Promise<{ decryptMs: number; pageMs: number }> {
+  await firstPage('');
+  const pageMs = median(await sample(SAMPLES, () => firstPage('')));
+  const raw = new Dexie(DATABASE_NAME);
+  await raw.open();
+  try {
+    await rawFirstPage(raw);
+    const rawMs = median(await sample(SAMPLES, () => rawFirstPage(raw)));
+    return { decryptMs: Math.max(0, pageMs - rawMs), pageMs };
+  } finally {
+    raw.close();
+  }
+}
+
 async function searchP95(queries: string[]): Promise<number> {
   await firstPage(queries[0] ?? '');
   return percentile(await sample(queries.length, (i) => firstPage(queries[i] ?? '')), 95);
@@ -88,7 +116,7 @@ export const cases: BenchCase[] = [
       const loadSeconds = (performance.now() - loadStart) / 1000;
 
       const { persons } = generated;
-      const { idPrefixes, names, initials, fullPinyin } = pickQueries(generated.households);
+      const { idPrefixes, names, initials, fullPinyin, ids } = pickQueries(generated.households);
       // The generated rows (hundreds of MB of objects) are dropped before searching: the app never holds the
       // whole register in memory, and keeping it alive would turn every garbage collection into a long pause.
       generated.households = [];
@@ -96,6 +124,9 @@ export const cases: BenchCase[] = [
       const nameP95 = await searchP95(names);
       const initialsP95 = await searchP95(initials);
       const fullPinyinP95 = await searchP95(fullPinyin);
+      await personsTable().get(ids[0] ?? '');
+      const personP95 = percentile(await sample(ids.length, (i) => personsTable().get(ids[i] ?? '')), 95);
+      const { decryptMs, pageMs } = await firstPageDecrypt();
 
       closeDatabase();
       const openStart = performance.now();
@@ -116,6 +147,9 @@ export const cases: BenchCase[] = [
         { name: 'records.search_pinyin_initials_p95_ms', value: initialsP95, unit: 'ms' },
         { name: 'records.search_pinyin_full_p95_ms', value: fullPinyinP95, unit: 'ms' },
         { name: 'records.open_first_page_ms', value: openMs, unit: 'ms' },
+        { name: 'records.person_decrypt_p95_ms', value: personP95, unit: 'ms' },
+        { name: 'records.first_page_decrypt_ms', value: decryptMs, unit: 'ms' },
+        { name: 'records.first_page_ms', value: pageMs, unit: 'ms' },
         { name: 'records.idb_floor_rows_per_s', value: floor, unit: 'rows/s' },
       ];
     },

@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_PACKAGE_BYTES, createHandlers, machinePackageDirFor, type HostDeps } from '../../../../electron/main/handlers';
+import { createMainSessionSealer, newSessionSecret } from '../../../../electron/main/session-seal';
 import { NO_MACHINE_POLICIES } from '@shared/policy/machine-policy';
 import { bridgeContract } from '../../../../shared/bridge/contract';
 
@@ -32,6 +33,7 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     listDir: vi.fn(async () => ['readme.txt', 'huge.yrdp', '310118520000.yrdp']),
     modifiedAt: vi.fn(async () => new Date('2026-11-20T08:00:00Z')),
     policies: NO_MACHINE_POLICIES,
+    sessions: createMainSessionSealer(newSessionSecret()),
     diagnostics: {
       host: { host: 'electron', appVersion: '0.1.0', versions: {}, platform: 'win32', arch: 'x64', osRelease: '10.0.19045' },
       logsDir: '/logs',
@@ -48,21 +50,32 @@ const event = {} as IpcMainInvokeEvent;
 describe('secrets bridge (Electron safeStorage)', () => {
   it('protects with the OS and gets the same secret back', async () => {
     const handlers = createHandlers(deps());
-    const protectedKey = await handlers['secrets.protect']({ plaintextBase64: 'c2VjcmV0LWtleQ==' }, event);
+    const secret = new TextEncoder().encode('secret-key');
+    const protectedKey = await handlers['secrets.protect']({ plaintext: secret }, event);
     expect(protectedKey.scheme).toBe('os-protected');
-    expect(Buffer.from(protectedKey.protectedBase64, 'base64').toString()).not.toContain('c2VjcmV0LWtleQ==');
+    expect(Buffer.from(protectedKey.blob).toString()).not.toContain('secret-key');
     expect(bridgeContract['secrets.protect'].result.parse(protectedKey)).toEqual(protectedKey);
-    expect(await handlers['secrets.unprotect'](protectedKey, event)).toEqual({ plaintextBase64: 'c2VjcmV0LWtleQ==' });
+    const { plaintext } = await handlers['secrets.unprotect'](protectedKey, event);
+    expect(new TextDecoder().decode(plaintext)).toBe('secret-key');
+    // Its own buffer: structured clone would send a pooled Buffer's whole (shared) ArrayBuffer to the renderer.
+    expect([plaintext.byteOffset, plaintext.buffer.byteLength]).toEqual([0, plaintext.byteLength]);
+  });
+
+  it('still unprotects a blob an earlier version stored (safeStorage over the key as base64 text)', async () => {
+    const storage = fakeSafeStorage();
+    const earlier = storage.encryptString(Buffer.from('secret-key').toString('base64'));
+    const { plaintext } = await createHandlers(deps({ safeStorage: storage }))['secrets.unprotect']({ scheme: 'os-protected', blob: earlier }, event);
+    expect(new TextDecoder().decode(plaintext)).toBe('secret-key');
   });
 
   it('refuses rather than store plain text when the OS store is unavailable', async () => {
     const handlers = createHandlers(deps({ safeStorage: fakeSafeStorage(false) }));
-    await expect(handlers['secrets.protect']({ plaintextBase64: 'AAAA' }, event)).rejects.toThrow('not available');
+    await expect(handlers['secrets.protect']({ plaintext: new Uint8Array([1, 2, 3]) }, event)).rejects.toThrow('not available');
   });
 
   it('never accepts a development (unprotected) secret in the desktop app', async () => {
     const handlers = createHandlers(deps());
-    await expect(handlers['secrets.unprotect']({ scheme: 'development-unprotected', protectedBase64: 'AAAA' }, event)).rejects.toThrow(
+    await expect(handlers['secrets.unprotect']({ scheme: 'development-unprotected', blob: new Uint8Array([1, 2, 3]) }, event)).rejects.toThrow(
       'refusing an unprotected secret',
     );
   });
@@ -72,8 +85,8 @@ describe('machine-wide provisioning packages', () => {
   it('reads .yrdp files from the folder, skipping other and oversized files', async () => {
     const result = await createHandlers(deps())['provisioning.findPackages']({}, event);
     expect(result.folder).toBe('C:\\ProgramData\\YRD Station');
-    expect(result.packages).toEqual([
-      { name: '310118520000.yrdp', contentBase64: Buffer.from('{"package":1}').toString('base64'), modifiedAt: '2026-11-20T08:00:00.000Z' },
+    expect(result.packages.map((p) => ({ ...p, content: new TextDecoder().decode(p.content) }))).toEqual([
+      { name: '310118520000.yrdp', content: '{"package":1}', modifiedAt: '2026-11-20T08:00:00.000Z' },
     ]);
     expect(bridgeContract['provisioning.findPackages'].result.parse(result)).toEqual(result);
   });

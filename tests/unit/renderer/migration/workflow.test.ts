@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@shared/domain/officer';
 import type { StationIdentity } from '@shared/domain/station';
 import { defaultChecklists } from '@shared/migration/categories';
@@ -16,7 +16,6 @@ import { createHousehold, createPerson } from '@renderer/features/records/comman
 import { personsTable } from '@renderer/features/records/tables';
 import { eventsTable } from '@renderer/sync/tables';
 import { EventConflictError, EventNotAuthorizedError, type IncomingEvent } from '@renderer/sync/contract';
-import { setMigrationClock } from '@renderer/features/migration/clock';
 import { MigrationRuleError } from '@renderer/features/migration/case-ops';
 import { appliers } from '@renderer/features/migration/sync-appliers';
 import * as service from '@renderer/features/migration/service';
@@ -42,10 +41,17 @@ async function asStation(identity: StationIdentity): Promise<void> {
 }
 
 afterEach(async () => {
-  setMigrationClock(null);
+  vi.useRealTimers();
   closeDatabase();
   await Dexie.delete(DATABASE_NAME);
 });
+
+/** Moves only `Date` (not timers: fake-indexeddb schedules with them) past the permit's validity. */
+function laterBy41Days(): void {
+  const later = Date.now() + 41 * 24 * 3600 * 1000;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(later);
+}
 
 function form(): DraftForm {
   const f = emptyDraftForm();
@@ -152,16 +158,16 @@ describe('migration across two stations (one database each, events carried betwe
 
   it('an expired permit cannot be acted on; the destination declares it and the origin closes the case', async () => {
     const { caseId, permit } = await destinationApproves();
-    setMigrationClock(() => new Date(Date.now() + 41 * 24 * 3600 * 1000));
+    laterBy41Days();
     await service.expire(caseId, 'permit', windowLx);
     const [notice] = await outgoing('migration.permitExpired');
     if (!notice) throw new Error('no expiry notice');
-    setMigrationClock(null);
+    vi.useRealTimers();
 
     await originWithResident();
     await apply(permit);
     await service.recordContact(caseId, { method: 'phone', confirmed: true, note: '' }, windowZp);
-    setMigrationClock(() => new Date(Date.now() + 41 * 24 * 3600 * 1000));
+    laterBy41Days();
     await expect(service.issueCertificate(caseId, windowZp)).rejects.toMatchObject({ code: 'permitExpired' });
     await apply(notice);
     expect((await casesTable().get(caseId))?.status).toBe('permitExpired');

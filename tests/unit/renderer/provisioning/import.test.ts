@@ -31,10 +31,8 @@ function fakeOsHost(): HostBridge {
   return {
     ...methods,
     'app.getInfo': () => reply({ host: 'electron', appVersion: '0.1.0', platform: 'win32', isDevelopment: false }),
-    'secrets.protect': (args: { plaintextBase64: string }) =>
-      reply({ scheme: 'os-protected', protectedBase64: Buffer.from(`os:${args.plaintextBase64}`).toString('base64') }),
-    'secrets.unprotect': (args: { protectedBase64: string }) =>
-      reply({ plaintextBase64: Buffer.from(args.protectedBase64, 'base64').toString().replace(/^os:/, '') }),
+    'secrets.protect': (args: { plaintext: Uint8Array }) => reply({ scheme: 'os-protected', blob: new Uint8Array([...new TextEncoder().encode('os:'), ...args.plaintext]) }),
+    'secrets.unprotect': (args: { blob: Uint8Array }) => reply({ plaintext: args.blob.slice(3) }),
   } as unknown as HostBridge;
 }
 

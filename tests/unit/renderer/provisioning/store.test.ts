@@ -19,7 +19,7 @@ function host(): HostBridge {
   const methods = Object.fromEntries(bridgeMethods.map((m) => [m, () => Promise.reject(new Error(`unexpected ${m}`))]));
   return {
     ...methods,
-    'secrets.protect': (args: { plaintextBase64: string }) => reply({ scheme: 'os-protected', protectedBase64: args.plaintextBase64 }),
+    'secrets.protect': (args: { plaintext: Uint8Array }) => reply({ scheme: 'os-protected', blob: args.plaintext }),
   } as unknown as HostBridge;
 }
 

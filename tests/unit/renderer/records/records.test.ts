@@ -14,6 +14,7 @@ import { RecordsRuleError } from '@renderer/features/records/errors';
 import { searchPersons } from '@renderer/features/records/search';
 import { certificatesTable, householdsTable, personChangesTable, personsTable } from '@renderer/features/records/tables';
 import * as service from '@renderer/features/records/service';
+import { installDemoStation } from '@renderer/sync/demo';
 
 const officer = { province: '310000' as const, policeNumber: '010203', name: '李警官' };
 const idOf = (body: string) => body + checkCharacter(body);
@@ -130,6 +131,7 @@ describe('records store writes', () => {
 
 describe('search', () => {
   beforeEach(async () => {
+    await installDemoStation();
     await service.seedDemoResidents({ households: 300, seed: 3 });
   });
 

@@ -29,11 +29,11 @@ describe('demo officers', () => {
 
 describe('first run', () => {
   it('loads the demo station once: valid accounts, audited; a second attempt is refused', async () => {
-    await loadDemoOfficers(developmentStation);
+    await loadDemoOfficers();
     const rows = await officersTable().toArray();
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(officerAccount.safeParse(row).success).toBe(true);
-    await expect(loadDemoOfficers(developmentStation)).rejects.toBeInstanceOf(StationAlreadySetUpError);
+    await expect(loadDemoOfficers()).rejects.toBeInstanceOf(StationAlreadySetUpError);
     await expect(createFirstAdmin(developmentStation, { policeNumber: '123456', name: '管理员', password: 'Station#2026' })).rejects.toBeInstanceOf(
       StationAlreadySetUpError,
     );
@@ -54,7 +54,7 @@ describe('first run', () => {
   it('the demo station seeds nothing else when asked not to, and leaves nobody signed in', async () => {
     const session = useSessionStore();
     const seen: boolean[] = [];
-    await loadDemoStation(developmentStation, session, { residents: false, onProgress: () => seen.push(true) });
+    await loadDemoStation(session, { residents: false, onProgress: () => seen.push(true) });
     expect(session.officer).toBeNull();
     expect(session.setupInProgress).toBe(false);
     expect(seen).toEqual([]);

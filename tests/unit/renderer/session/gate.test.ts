@@ -56,4 +56,15 @@ describe('the first-run gate', () => {
     expect(wrapper.find('[data-testid="feature-page"]').element.parentElement?.hasAttribute('inert')).toBe(true);
     wrapper.unmount();
   });
+
+  it('an expired password opens the forced change dialog over an inert page before anything else', async () => {
+    await addOfficer('100001', ['window'], { passwordChangedAt: '2020-01-01T00:00:00.000Z' });
+    const { wrapper, session } = await mountGate();
+    await until(() => wrapper.find('[data-testid="sign-in"]').exists());
+    await session.signIn('100001', PASSWORD);
+    await until(() => document.querySelector('[data-testid="change-password-reason"]') !== null);
+    expect(document.querySelector('[data-testid="change-password-reason"]')?.textContent).toContain('已超过有效期');
+    expect(wrapper.find('[data-testid="feature-page"]').element.parentElement?.hasAttribute('inert')).toBe(true);
+    wrapper.unmount();
+  });
 });

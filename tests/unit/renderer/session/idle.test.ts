@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBrowserHost, installHost } from '@renderer/platform/host';
 import { trackIdle } from '@renderer/platform/session/idle';
 import { loadSession } from '@renderer/platform/session/persistence';
 import { useSessionStore } from '@renderer/platform/session/store';
@@ -41,6 +42,7 @@ describe('session across a reload', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     await freshState();
+    installHost(createBrowserHost());
   });
   afterEach(freshState);
 
@@ -49,7 +51,7 @@ describe('session across a reload', () => {
     const before = useSessionStore();
     await before.signIn('100001', PASSWORD);
     await before.lock('idle');
-    expect(loadSession()).toEqual({ key: '310000:100001', locked: true });
+    expect(await loadSession()).toEqual({ kind: 'valid', key: '310000:100001', locked: true });
 
     await freshPinia();
     const after = useSessionStore();
@@ -63,7 +65,7 @@ describe('session across a reload', () => {
     const again = useSessionStore();
     await again.restore();
     expect(again.officer).toBeNull();
-    expect(loadSession()).toBeNull();
+    expect(await loadSession()).toEqual({ kind: 'none' });
   });
 });
 

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STATIONS } from '@shared/demo/demo-network';
+import { constants, deflateRawSync } from 'node:zlib';
+import { BUNDLE_MAX_FILE_BYTES, BUNDLE_MAX_INFLATED_BYTES } from '@shared/sync/bundle';
 import { BundleRejectedError, exportBundle, importBundle } from '@renderer/sync/bundle-io';
 import { eventsTable, probesTable, quarantineTable } from '@renderer/sync/tables';
 import { closeStation, openStation, sendProbe, type TestStation } from './helpers';
@@ -26,7 +28,8 @@ describe('bundle files (no network at all)', () => {
     const bundle = await exportBundle(a.database);
     expect(bundle).toMatchObject({ batches: 2, events: 4, peers: [C, B].sort() });
     const first = await importBundle(b, bundle.bytes);
-    expect(first).toMatchObject({ from: A, applied: 2, duplicates: 0, quarantined: 0, skipped: 1 });
+    // Skipped: C's events and A's cursor for C (a bundle carries the exporter's cursor for each peer, PROTOCOL §8.3).
+    expect(first).toMatchObject({ from: A, applied: 2, duplicates: 0, quarantined: 0, skipped: 2 });
     expect(await probesTable(b.database).count()).toBe(2);
     const eventsAfterFirst = await eventsTable(b.database).toArray();
     const second = await importBundle(b, bundle.bytes);
@@ -50,8 +53,34 @@ describe('bundle files (no network at all)', () => {
     expect(await quarantineTable(b.database).count()).toBe(0);
   });
 
+  it('refuses a 3 MB gzip bomb that inflates to 3 GB, or a file over the size limit, and applies nothing', async () => {
+    const bomb = gzipBomb(3 * 1024, 1000); // its trailer understates the size: only the streamed cap stops it
+    expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+    await expect(importBundle(b, bomb)).rejects.toMatchObject({ problem: 'tooLarge' });    await expect(importBundle(b, new Uint8Array(BUNDLE_MAX_FILE_BYTES + 1))).rejects.toMatchObject({ problem: 'tooLarge' });
+    expect(await eventsTable(b.database).count()).toBe(0);
+    expect(BUNDLE_MAX_INFLATED_BYTES).toBeLessThan(3 * 1024 * 1024 * 1024);
+  });
+
   it('exports nothing when nothing is pending for the chosen peer', async () => {
     await sendProbe(a, [B], '一');
     expect(await exportBundle(a.database, [C])).toMatchObject({ batches: 0, events: 0 });
   });
 });
+
+/**
+ * A real gzip bomb: `mib` MiB of zeros. Each MiB is deflated once with a full flush (byte-aligned, no back
+ * references across it), so the same ~1 KiB block can be repeated; the trailer states `statedSize`.
+ */
+function gzipBomb(mib: number, statedSize: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024), { flush: constants.Z_FULL_FLUSH, finishFlush: constants.Z_FULL_FLUSH });
+  const last = Uint8Array.from([0x03, 0x00]); // an empty final block
+  const header = Uint8Array.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
+  const trailer = new Uint8Array(8);
+  new DataView(trailer.buffer).setUint32(4, statedSize >>> 0, true);
+  const out = new Uint8Array(header.length + block.length * mib + last.length + trailer.length);
+  out.set(header, 0);
+  for (let i = 0; i < mib; i += 1) out.set(block, header.length + i * block.length);
+  out.set(last, header.length + block.length * mib);
+  out.set(trailer, out.length - trailer.length);
+  return out;
+}

@@ -49,7 +49,8 @@ describe('runCommand', () => {
     expect(result).toBe('done');
     expect(await counts()).toEqual({ rows: 1, audit: 1, events: 1, outbox: 2 });
     const [event] = await eventsTable().toArray();
-    expect(event?.event).toMatchObject({ type: 'sync.probe', aggregateId: row.aggregateId, seq: 1, recipients: [OTHER_PEER, PEER].sort() });
+    expect(event?.event).toMatchObject({ type: 'sync.probe', aggregateId: row.aggregateId, recipients: [OTHER_PEER, PEER].sort() });
+    expect(event?.event.links.map((l) => l.seq)).toEqual([1, 1]);
     expect((await auditTable().toArray())[0]).toMatchObject({ action: 'sync.probe', object: row.aggregateId });
   });
 
@@ -87,10 +88,10 @@ describe('runCommand', () => {
         await send(scope, probe('c'));
       },
     });
-    const events = await eventsTable().orderBy('[authorStation+seq]').toArray();
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(events[1]?.event.prev).toBe(events[0]?.hash);
-    expect(events[2]?.event.prev).toBe(events[1]?.hash);
+    const events = await eventsTable().orderBy('[authorStation+hlc]').toArray();
+    expect(events.map((e) => e.event.links[0]?.seq)).toEqual([1, 2, 3]);
+    expect(events[1]?.event.links[0]?.prev).toBe(events[0]?.hash);
+    expect(events[2]?.event.links[0]?.prev).toBe(events[1]?.hash);
     expect(await counts()).toEqual({ rows: 3, audit: 3, events: 3, outbox: 3 });
     expect(verifyChain(await auditTable().orderBy('seq').toArray())).toBeNull();
   });

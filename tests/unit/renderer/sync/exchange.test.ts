@@ -5,11 +5,11 @@ import { nkeyAuthenticator } from '@nats-io/nats-core';
 import { jetstream } from '@nats-io/jetstream';
 import { DEMO_STATIONS, demoStationKey } from '@shared/demo/demo-network';
 import { userNKeySeed } from '@shared/sync/nkey';
-import { STREAM_NAME, consumerName, inboxSubject, replyInboxPrefix } from '@shared/sync/subjects';
+import { consumerName, inboxSubject, replyInboxPrefix, streamName } from '@shared/sync/subjects';
 import { SyncEngine } from '@renderer/sync/engine';
 import { openExchange, type ConnectFn } from '@renderer/sync/exchange';
 import { receiveBatch } from '@renderer/sync/inbox';
-import { nextBatches } from '@renderer/sync/outbox';
+import { nextBatches, unsentPeers } from '@renderer/sync/outbox';
 import { eventsTable, outboxTable, probesTable } from '@renderer/sync/tables';
 import { startNatsServer, type TestNatsServer } from '../../../support/nats-server';
 import { closeStation, openStation, sendProbe, type TestStation } from './helpers';
@@ -85,11 +85,14 @@ describe('sync through a real nats-server', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await outboxTable(a.database).count()).toBe(1);
     await server.start();
-    await until(async () => (await outboxTable(a.database).count()) === 0, 20_000);
+    // Taken by the exchange (sent), but kept until B's cursor confirms it.
+    await until(async () => (await unsentPeers(a.database)).size === 0, 20_000);
+    expect(await outboxTable(a.database).count()).toBe(1);
     // B was offline all along: the batch waited on the exchange.
     const eb = engine(b);
     eb.start(server.url);
     await until(received(b, whileDown), 20_000);
+    await until(async () => (await outboxTable(a.database).count()) === 0, 20_000);
   });
 
   it('de-duplicates a batch published twice (same batch id) and applies it once', async () => {
@@ -113,19 +116,19 @@ describe('sync through a real nats-server', () => {
   it('refuses a station that is not a neighbour: no publishing to others, no reading their inbox', async () => {
     const hefei = await stationConnection(H);
     const jsH = jetstream(hefei, { timeout: 2000 });
-    await expect(jsH.publish(inboxSubject(A), new Uint8Array([1]))).rejects.toThrow();
-    await expect(jsH.consumers.get(STREAM_NAME, consumerName(B))).rejects.toThrow();
+    await expect(jsH.publish(inboxSubject(A, H), new Uint8Array([1]))).rejects.toThrow();
+    await expect(jsH.consumers.get(streamName(A), consumerName(B))).rejects.toThrow();
     const lvxiang = await stationConnection(A);
     // A neighbour may publish to B's inbox but not read it, nor subscribe to B's replies.
     const errors: string[] = [];
     void (async () => {
       for await (const s of lvxiang.status()) if (s.type === 'error') errors.push(String(s.error));
     })();
-    lvxiang.subscribe(inboxSubject(B));
+    lvxiang.subscribe(inboxSubject(B, A));
     lvxiang.subscribe(`${replyInboxPrefix(B)}.>`);
     await lvxiang.flush().catch(() => undefined);
     await until(async () => errors.length >= 2, 5000);
     expect(errors.join(' ')).toMatch(/Permissions Violation/i);
-    await expect(jetstream(lvxiang, { timeout: 2000 }).consumers.get(STREAM_NAME, consumerName(B))).rejects.toThrow();
+    await expect(jetstream(lvxiang, { timeout: 2000 }).consumers.get(streamName(A), consumerName(B))).rejects.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import { installDemoStation } from '@renderer/sync/demo';
 import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync/event-log';
 import { SYNC_TABLES } from '@renderer/sync/tables';
 import type { InboxContext } from '@renderer/sync/inbox';
+import type { EventType } from '@shared/sync/event-registry';
 
 let counter = 0;
 
@@ -39,4 +40,13 @@ export async function sendProbe(from: TestStation, to: string[], text: string, a
     await appendEvent({ type: 'sync.probe', aggregateId, recipients: to, payload: { text }, officer: OFFICER });
   });
   return aggregateId;
+}
+
+/** Writes one event in its own transaction on `database` (no feature rows with it), as a test's stand-in for a command. */
+export async function appendEventInOwnTransaction<T extends EventType>(
+  input: Parameters<typeof appendEvent<T>>[0],
+  extraTables: string[] = [],
+  database: Dexie,
+): Promise<{ id: string }> {
+  return database.transaction('rw', [...EVENT_LOG_TABLES, ...extraTables], async () => await appendEvent(input));
 }

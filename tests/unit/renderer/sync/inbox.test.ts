@@ -3,17 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DEMO_STATIONS, demoStationKey, signedDemoRoster, DEMO_ROOT, demoRoster } from '@shared/demo/demo-network';
 import { signBatch, type SignedBatch } from '@shared/sync/batch';
-import { GENESIS_HASH, PROTOCOL_VERSION, eventHash, signEvent, type SignedEvent } from '@shared/sync/event';
+import { gzipSync, strToU8 } from 'fflate';
+import { GENESIS_HASH, PROTOCOL_VERSION, eventBody, eventHash, signEvent, type SignedEvent } from '@shared/sync/event';
 import { generateKeyPair } from '@shared/sync/keys';
 import { signRoster } from '@shared/sync/roster';
 import { combineAppliers } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
-import { nextBatches, markSent } from '@renderer/sync/outbox';
-import { applyCheckedBatch, checkBatch, receiveBatch } from '@renderer/sync/inbox';
+import { cursorBatch, nextBatches, markSent } from '@renderer/sync/outbox';
+import { applyCheckedBatch, checkBatch, receiveBatch, receiveWireBatch } from '@renderer/sync/inbox';
 import { acceptRoster, loadTrust } from '@renderer/sync/trust';
-import { appendEventInOwnTransaction } from '@renderer/sync/event-log';
-import { conflictsTable, cursorsTable, eventsTable, outboxTable, pendingTable, probesTable, quarantineTable } from '@renderer/sync/tables';
-import { OFFICER, closeStation, openStation, sendProbe, type TestStation } from './helpers';
+import { conflictsTable, cursorsTable, eventsTable, outboxTable, peersTable, pendingTable, probesTable, quarantineTable, refusedTable } from '@renderer/sync/tables';
+import { OFFICER, appendEventInOwnTransaction, closeStation, openStation, sendProbe, type TestStation } from './helpers';
 
 const A = DEMO_STATIONS.lvxiang;
 const B = DEMO_STATIONS.zhapu;
@@ -39,7 +39,7 @@ async function batchesFromA(): Promise<SignedBatch[]> {
 /** A hand-made event of `author`, to play a misbehaving station. */
 function craftEvent(author: string, seq: number, prev: string, aggregateId: string, text: string, secretKey = demoStationKey(author).secretKey): SignedEvent {
   return signEvent(
-    { v: PROTOCOL_VERSION, id: ulid(), type: 'sync.probe', aggregateId, authorStation: author, authorOfficer: OFFICER, seq, prev, hlc: '1767225600000-0000', recipients: [B], payload: { text } },
+    { v: PROTOCOL_VERSION, id: ulid(), type: 'sync.probe', aggregateId, authorStation: author, authorOfficer: OFFICER, hlc: '1767225600000-0000', recipients: [B], links: [{ to: B, seq, prev }], payload: { text } },
     secretKey,
   );
 }
@@ -58,6 +58,9 @@ describe('inbox: verify, order, apply', () => {
     expect(await probesTable(b.database).get(id)).toMatchObject({ text: '你好', direction: 'received', from: A });
     expect(await eventsTable(b.database).count()).toBe(1);
     await markSent(a.database, batch);
+    // The exchange took it, but only B's signed cursor proves delivery.
+    expect(await outboxTable(a.database).count()).toBe(1);
+    expect(await receiveBatch(a, await cursorBatch(b.database, keyOf(B), A), 'exchange')).toMatchObject({ outcome: 'applied' });
     expect(await outboxTable(a.database).count()).toBe(0);
   });
 
@@ -104,21 +107,28 @@ describe('inbox: verify, order, apply', () => {
     expect(await quarantineTable(b.database).count()).toBe(4);
   });
 
-  it('quarantines the whole batch when a station writes an aggregate it has no right to', async () => {
+  it('refuses just the event a station had no right to write; the events around it apply and the cursor moves on', async () => {
     const good = craftEvent(A, 1, GENESIS_HASH, `${A}:ok`, '合法');
     const trespass = craftEvent(A, 2, eventHash(good), `${B}:theirs`, '越权');
-    const result = await receiveBatch(b, craftBatch(A, [good, trespass]), 'exchange');
-    expect(result).toMatchObject({ outcome: 'quarantined', reason: 'notAuthorized' });
-    expect(await probesTable(b.database).count()).toBe(0);
-    expect(await eventsTable(b.database).count()).toBe(0);
-    expect(await cursorsTable(b.database).count()).toBe(0);
+    const later = craftEvent(A, 3, eventHash(trespass), `${A}:later`, '之后');
+    const result = await receiveBatch(b, craftBatch(A, [good, trespass, later]), 'exchange');
+    expect(result).toMatchObject({ outcome: 'applied', applied: 2, refused: 1 });
+    expect((await probesTable(b.database).toArray()).map((p) => p.text).sort()).toEqual(['之后', '合法'].sort());
+    expect(await refusedTable(b.database).toArray()).toMatchObject([{ author: A, eventId: trespass.id, seq: 2, reason: 'notAuthorized' }]);
+    expect((await eventsTable(b.database).get([A, trespass.id]))?.refused).toBe(true);
+    expect((await cursorsTable(b.database).get(A))?.seq).toBe(3);
+    expect(await quarantineTable(b.database).count()).toBe(0);
   });
 
-  it('quarantines a broken chain: an event whose prev is not the author\'s previous event', async () => {
+  it('quarantines a broken chain and stops the author\'s stream until it sends the right events', async () => {
     const first = craftEvent(A, 1, GENESIS_HASH, `${A}:1`, '一');
     const second = craftEvent(A, 2, GENESIS_HASH, `${A}:2`, '二');
     expect(await receiveBatch(b, craftBatch(A, [first, second]), 'exchange')).toMatchObject({ outcome: 'quarantined', reason: 'brokenChain' });
     expect(await probesTable(b.database).count()).toBe(0);
+    expect((await peersTable(b.database).get(A))?.stopped).toMatchObject({ reason: 'brokenChain' });
+    const fixed = craftEvent(A, 2, eventHash(first), `${A}:2`, '二');
+    expect(await receiveBatch(b, craftBatch(A, [first, fixed]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 2 });
+    expect((await peersTable(b.database).get(A))?.stopped).toBeNull();
   });
 
   it('keeps an event that does not fit local state as a conflict with both sides', async () => {
@@ -163,7 +173,7 @@ describe('inbox: verify, order, apply', () => {
     const p1 = craftEvent(A, 1, GENESIS_HASH, `${A}:1`, '一');
     const p2 = craftEvent(A, 2, eventHash(p1), `${A}:2`, '二');
     const rosterEvent = signEvent(
-      { v: PROTOCOL_VERSION, id: ulid(), type: 'roster.updated', aggregateId: 'roster', authorStation: A, authorOfficer: OFFICER, seq: 3, prev: eventHash(p2), hlc: '1767225600000-0000', recipients: [B], payload: roster },
+      { v: PROTOCOL_VERSION, id: ulid(), type: 'roster.updated', aggregateId: 'roster', authorStation: A, authorOfficer: OFFICER, hlc: '1767225600000-0000', recipients: [B], links: [{ to: B, seq: 3, prev: eventHash(p2) }], payload: roster },
       demoStationKey(A).secretKey,
     );
     const p4 = craftEvent(A, 4, eventHash(rosterEvent), `${A}:4`, '四');
@@ -180,7 +190,7 @@ describe('inbox: verify, order, apply', () => {
         },
       },
     ]);
-    const result = await receiveBatch({ database: b.database, appliers: recording }, craftBatch(A, [p4, rosterEvent, p2, p1]), 'exchange');
+    const result = await receiveBatch({ database: b.database, appliers: recording }, craftBatch(A, [p1, p2, rosterEvent, p4]), 'exchange');
     expect(result).toMatchObject({ outcome: 'applied', applied: 4, conflicts: 0 });
     expect(log).toEqual(['一二', 'roster', '四']);
     expect((await cursorsTable(b.database).get(A))?.seq).toBe(4);
@@ -209,8 +219,47 @@ describe('inbox: verify, order, apply', () => {
     if (!first || !second) throw new Error('expected two batches');
     expect(await receiveBatch(b, first, 'exchange')).toMatchObject({ outcome: 'applied', applied: 1 });
     expect((await loadTrust(b.database)).roster?.roster.version).toBe(2);
-    expect(await receiveBatch(b, second, 'exchange')).toMatchObject({ outcome: 'quarantined', reason: 'notAuthorized' });
+    expect(await receiveBatch(b, second, 'exchange')).toMatchObject({ outcome: 'applied', refused: 1 });
+    expect((await refusedTable(b.database).toArray()).map((r) => r.type)).toEqual(['roster.updated']);
     expect((await loadTrust(b.database)).roster?.roster.version).toBe(2);
     expect(signedDemoRoster().roster.version).toBe(1);
+  });
+
+  it('keeps a genuine event whose id a third station reused: ids are unique per author', async () => {
+    const C = DEMO_STATIONS.yaozhuang;
+    const genuine = craftEvent(A, 1, GENESIS_HASH, `${A}:genuine`, '真的');
+    const copycat = signEvent({ ...eventBody(craftEvent(C, 1, GENESIS_HASH, `${C}:copy`, '抢注')), id: genuine.id }, demoStationKey(C).secretKey);
+    expect(await receiveBatch(b, craftBatch(C, [copycat]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1 });
+    expect(await receiveBatch(b, craftBatch(A, [genuine]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1 });
+    expect((await probesTable(b.database).toArray()).map((p) => p.text).sort()).toEqual(['抢注', '真的'].sort());
+    expect(await eventsTable(b.database).get([A, genuine.id])).toBeDefined();
+  });
+
+  it('refuses an event from the far future without moving the local clock, and applies what follows it', async () => {
+    const future = signEvent({ ...eventBody(craftEvent(A, 1, GENESIS_HASH, `${A}:future`, '未来')), hlc: '9999999999999-9999' }, demoStationKey(A).secretKey);
+    const next = craftEvent(A, 2, eventHash(future), `${A}:next`, '现在');
+    expect(await receiveBatch(b, craftBatch(A, [future, next]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1, refused: 1 });
+    expect(await refusedTable(b.database).toArray()).toMatchObject([{ eventId: future.id, reason: 'clockAhead' }]);
+    await sendProbe(b, [A], '本站');
+    const own = (await eventsTable(b.database).toArray()).find((e) => e.authorStation === B);
+    expect(Number(own?.hlc.slice(0, 13))).toBeLessThan(Date.now() + 60_000);
+  });
+
+  it('bounds hostile batches: order, duplicates, extra signed fields, canonical bytes and size', async () => {
+    const first = craftEvent(A, 1, GENESIS_HASH, `${A}:1`, '一');
+    const second = craftEvent(A, 2, eventHash(first), `${A}:2`, '二');
+    expect(await receiveBatch(b, craftBatch(A, [second, first]), 'exchange')).toMatchObject({ outcome: 'quarantined', reason: 'outOfOrder' });
+    expect(await receiveBatch(b, craftBatch(A, [first, first, second]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 2, duplicates: 1 });
+    const { signature: _s, ...content } = craftBatch(A, [craftEvent(A, 3, eventHash(second), `${A}:3`, '三')]);
+    const extra = signBatch({ ...content, note: 'signed, but not in the schema' } as typeof content, demoStationKey(A).secretKey);
+    expect(await receiveBatch(b, extra, 'exchange')).toMatchObject({ outcome: 'quarantined', reason: 'unknownField' });
+    const spaced = gzipSync(strToU8(JSON.stringify(craftBatch(A, [craftEvent(A, 3, eventHash(second), `${A}:3`, '三')]), null, 1)));
+    expect(await receiveWireBatch(b, spaced)).toMatchObject({ outcome: 'quarantined', reason: 'notCanonical' });
+    const big = Array.from({ length: 5 }, (_, i) => craftEvent(A, 3 + i, GENESIS_HASH, `${A}:big${i}`, 'x'.repeat(190)));
+    const padded = big.map((e) => signEvent({ ...eventBody(e), payload: { text: '大'.repeat(200) }, aggregateId: `${A}:${'p'.repeat(100)}` }, demoStationKey(A).secretKey));
+    const huge = craftBatch(A, Array.from({ length: 500 }, (_, i) => padded[i % padded.length] as SignedEvent));
+    expect(await receiveBatch(b, huge, 'exchange')).toMatchObject({ outcome: 'quarantined', reason: 'tooLarge' });
+    expect(await receiveWireBatch(b, gzipSync(new Uint8Array(20_000_000)))).toMatchObject({ outcome: 'quarantined', reason: 'tooLarge' });
+    expect((await cursorsTable(b.database).get(A))?.seq).toBe(2);
   });
 });

@@ -23,19 +23,21 @@ afterEach(async () => {
 const self = { code: A, key: demoStationKey(A) };
 
 describe('event log', () => {
-  it('signs each event, numbers it per station and chains it to the previous one', async () => {
+  it('signs each event, numbers it per recipient and chains it to the previous one to that recipient', async () => {
     await sendProbe(a, [B, C, A], '一');
     await sendProbe(a, [B], '二');
-    const rows = await eventsTable(a.database).orderBy('[authorStation+seq]').toArray();
-    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
-    const [first, second] = rows;
-    if (!first || !second) throw new Error('two events expected');
-    expect(first.event.prev).toBe(GENESIS_HASH);
-    expect(second.event.prev).toBe(first.hash);
+    await sendProbe(a, [C], '三');
+    const rows = await eventsTable(a.database).orderBy('[authorStation+hlc]').toArray();
+    const [first, second, third] = rows;
+    if (!first || !second || !third) throw new Error('three events expected');
     expect(first.event.recipients).toEqual([B, C].sort());
+    expect(first.event.links).toEqual([B, C].sort().map((to) => ({ to, seq: 1, prev: GENESIS_HASH })));
+    expect(second.event.links).toEqual([{ to: B, seq: 2, prev: first.hash }]);
+    // C's stream has no gap: it got #1, then #2, although A wrote an event for B in between.
+    expect(third.event.links).toEqual([{ to: C, seq: 2, prev: first.hash }]);
     expect(verifyEvent(first.event, demoStationKey(A).publicKey)).toBe(true);
     expect(second.event.hlc > first.event.hlc).toBe(true);
-    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 2, [C]: 1 });
+    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 2, [C]: 2 });
   });
 
   it('commits or rolls back together with the change it describes', async () => {
@@ -72,7 +74,7 @@ describe('outbox', () => {
     const byCount = await nextBatches(a.database, self, B, 100, { maxEvents: 3, maxBytes: 1_000_000 });
     expect(byCount.map((b) => b.events.length)).toEqual([3, 3, 1]);
     for (const batch of byCount) expect(verifyBatch(batch, demoStationKey(A).publicKey)).toBe(true);
-    expect(byCount.flatMap((b) => b.events.map((e) => e.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(byCount.flatMap((b) => b.events.map((e) => e.links[0]?.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('seals a batch once: a retry publishes the identical batch, so the exchange can de-duplicate it', async () => {
@@ -82,10 +84,12 @@ describe('outbox', () => {
     await sendProbe(a, [B], '三');
     const [again, next] = await nextBatches(a.database, self, B);
     expect(again).toEqual(first);
-    expect(next?.events.map((e) => e.seq)).toEqual([3]);
+    expect(next?.events.map((e) => e.links[0]?.seq)).toEqual([3]);
     if (!first) throw new Error('no batch');
     await markSent(a.database, first);
-    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 1 });
+    // Taken by the exchange is not delivered: the rows wait for B's cursor, but are not sent again meanwhile.
+    expect(Object.fromEntries(await pendingByPeer(a.database))).toEqual({ [B]: 3 });
+    expect((await nextBatches(a.database, self, B)).map((b) => b.id)).toEqual([next?.id]);
     expect((await peersTable(a.database).get(B))?.lastSentAt).not.toBeNull();
   });
 

@@ -10,7 +10,13 @@ import { closeDatabase, db } from '@renderer/platform/db/connection';
 import { useStationStore } from '@renderer/platform/station/store';
 import { installDemoStation } from '@renderer/sync/demo';
 import { useRosterStore } from '@renderer/sync/roster-store';
-import { pendingByPeer } from '@renderer/sync/outbox';
+import { nextBatches, pendingByPeer } from '@renderer/sync/outbox';
+import { acceptRoster, loadTrust } from '@renderer/sync/trust';
+import { receiveBatch } from '@renderer/sync/inbox';
+import { EVENT_LOG_TABLES, appendEvent } from '@renderer/sync/event-log';
+import { refusedTable } from '@renderer/sync/tables';
+import { demoStationKey } from '@shared/demo/demo-network';
+import { closeStation, openStation, OFFICER } from './helpers';
 
 beforeEach(async () => {
   setActivePinia(createPinia());
@@ -42,6 +48,37 @@ describe('roster store', () => {
     expect(await roster.offer(newer)).toBe(false);
     expect(await roster.offer(signRoster({ ...demoRoster, version: 5 }, generateKeyPair().secretKey))).toBe(false);
     expect(roster.version).toBe(2);
+  });
+});
+
+describe('roster updates through sync', () => {
+  it('shows a roster taken through sync at once, without another load', async () => {
+    const roster = useRosterStore();
+    await roster.load();
+    expect(roster.version).toBe(1);
+    // What the inbox does when a neighbour's roster.updated applies (in its own transaction).
+    expect((await acceptRoster(db(), signRoster({ ...demoRoster, version: 3 }, DEMO_ROOT.secretKey))).ok).toBe(true);
+    for (let i = 0; i < 100 && roster.version !== 3; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(roster.version).toBe(3);
+    roster.unfollow();
+  });
+
+  it('refuses a forwarded roster not signed by the root as badRosterSignature, visible among refused events', async () => {
+    const b = await openStation(DEMO_STATIONS.zhapu);
+    try {
+      const forged = signRoster({ ...demoRoster, version: 9 }, generateKeyPair().secretKey);
+      await db().transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'roster.updated', aggregateId: 'roster', recipients: [b.code], payload: forged, officer: OFFICER });
+      });
+      const [batch] = await nextBatches(db(), { code: DEMO_STATIONS.lvxiang, key: demoStationKey(DEMO_STATIONS.lvxiang) }, b.code);
+      if (!batch) throw new Error('no batch');
+      const result = await receiveBatch(b, batch, 'exchange');
+      expect(result).toMatchObject({ outcome: 'applied', refused: 1 });
+      expect(await refusedTable(b.database).toArray()).toEqual([expect.objectContaining({ type: 'roster.updated', reason: 'badRosterSignature' })]);
+      expect((await loadTrust(b.database)).roster?.roster.version).toBe(1);
+    } finally {
+      await closeStation(b);
+    }
   });
 });
 

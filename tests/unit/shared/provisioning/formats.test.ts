@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBackup, encodeBackup, BackupFormatError, type StationBackup } from '../../../../shared/provisioning/backup';
-import { jetStreamDefinitionsFor } from '../../../../shared/provisioning/jetstream';
+import { DEFAULT_EXCHANGE_LIMITS, jetStreamDefinitionsFor } from '../../../../shared/provisioning/jetstream';
 import { rootFingerprint } from '../../../../shared/provisioning/package';
 import { fromTagged, toTagged, UnsupportedValueError } from '../../../../shared/provisioning/tagged-json';
 import type { Roster } from '../../../../shared/sync/roster';
@@ -70,14 +70,18 @@ describe('JetStream definitions', () => {
     })),
   };
 
-  it('has one work-queue stream over the inboxes and one explicit-ack consumer per station', () => {
+  it('has one work-queue stream per author, quota per inbox, and one explicit-ack consumer per recipient neighbour', () => {
     const defs = jetStreamDefinitionsFor(roster, 3);
-    expect(defs.stream).toMatchObject({ name: 'YRD_EXCHANGE', subjects: ['yrd.inbox.*'], retention: 'workqueue', storage: 'file', num_replicas: 3 });
-    expect(defs.stream.duplicate_window).toBe(24 * 60 * 60 * 1e9);
-    expect(defs.consumers.map((c) => [c.durable_name, c.filter_subject, c.ack_policy])).toEqual([
-      ['inbox_310118520000', 'yrd.inbox.310118520000', 'explicit'],
-      ['inbox_330421520000', 'yrd.inbox.330421520000', 'explicit'],
+    expect(defs.streams.map((s) => s.stream.name)).toEqual(['YRD_FROM_310118520000', 'YRD_FROM_330421520000']);
+    const [first] = defs.streams;
+    expect(first?.stream).toMatchObject({ subjects: ['yrd.inbox.*.310118520000'], retention: 'workqueue', storage: 'file', num_replicas: 3 });
+    expect(first?.stream).toMatchObject({ discard: 'new', discard_new_per_subject: true, max_msgs_per_subject: 10_000, max_age: 60 * 24 * 3600 * 1e9 });
+    expect(first?.stream.duplicate_window).toBe(24 * 60 * 60 * 1e9);
+    expect(first?.consumers.map((c) => [c.durable_name, c.filter_subject, c.ack_policy, c.ack_wait])).toEqual([
+      ['inbox_330421520000', 'yrd.inbox.330421520000.310118520000', 'explicit', 5e9],
     ]);
+    const longer = jetStreamDefinitionsFor(roster, 1, { ...DEFAULT_EXCHANGE_LIMITS, maxAgeDays: 180 });
+    expect(longer.streams[0]?.stream.max_age).toBe(180 * 24 * 3600 * 1e9);
   });
 
   it('prints a root fingerprint in readable groups', () => {

@@ -10,10 +10,12 @@ const A = DEMO_STATIONS.lvxiang;
 describe('exchange configuration from the roster', () => {
   it('lets a station publish only to its neighbours\' inboxes and read only its own', () => {
     const p = stationPermissions(demoRoster, A);
-    expect(p.publish).toContain(inboxSubject(DEMO_STATIONS.zhapu));
-    expect(p.publish).not.toContain(inboxSubject(DEMO_STATIONS.sanlian));
-    expect(p.publish).not.toContain(inboxSubject(A));
-    expect(p.publish.filter((s) => s.startsWith('$JS')).every((s) => s.includes(`inbox_${A}`))).toBe(true);
+    expect(p.publish).toContain(inboxSubject(DEMO_STATIONS.zhapu, A));
+    expect(p.publish).not.toContain(inboxSubject(DEMO_STATIONS.sanlian, A));
+    expect(p.publish).not.toContain(inboxSubject(A, A));
+    // Only as itself: every inbox subject it may publish to ends in its own code (its own stream and id space).
+    expect(p.publish.filter((s) => s.startsWith('yrd.')).every((s) => s.endsWith(`.${A}`))).toBe(true);
+    expect(p.publish.filter((s) => s.startsWith('$JS') && s !== '$JS.API.STREAM.NAMES').every((s) => s.includes(`inbox_${A}`))).toBe(true);
     expect(p.subscribe).toEqual([`_INBOX_${A}.>`]);
     expect(stationPermissions(demoRoster, DEMO_STATIONS.sanlian).publish.filter((s) => s.startsWith('yrd.'))).toEqual([]);
   });
@@ -25,6 +27,8 @@ describe('exchange configuration from the roster', () => {
     for (const s of demoRoster.stations) expect(test).toContain(userNKey(s.publicKey));
     expect(test).toContain('no_tls: true');
     expect(test).toContain('listen: "127.0.0.1:4222"');
+    expect(test).not.toContain('nats-setup');
+    expect(test).toContain('exchange setup');
     const prod = natsServerConfig(demoRoster, { host: '0.0.0.0', port: 4222, websocketPort: 443, storeDir: '/var/lib/nats', adminPublicKey: admin.publicKey, tls: { certFile: '/etc/nats/cert.pem', keyFile: '/etc/nats/key.pem' } });
     expect(prod).not.toContain('no_tls');
     expect(prod).toContain('cert_file: "/etc/nats/cert.pem"');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DEMO_ROOT, DEMO_STATIONS, demoRoster, demoStationKey, signedDemoRoster } from '@shared/demo/demo-network';
 import { canonicalJson } from '@shared/sync/canonical';
-import { GENESIS_HASH, PROTOCOL_VERSION, eventHash, signEvent, verifyEvent, type EventContent } from '@shared/sync/event';
-import { formatHlc, observeHlc, parseHlc, tickHlc } from '@shared/sync/hlc';
+import { GENESIS_HASH, PROTOCOL_VERSION, eventContent, eventHash, signEvent, verifyEvent, type EventContent } from '@shared/sync/event';
+import { HLC_MAX_AHEAD_MS, HLC_ZERO, formatHlc, observeHlc, parseHlc, repairHlc, tickHlc } from '@shared/sync/hlc';
 import { generateKeyPair } from '@shared/sync/keys';
 import { areNeighbours, checkRoster, neighboursOf, signRoster } from '@shared/sync/roster';
 import { BUNDLE_FORMAT, decodeBundle, encodeBundle, signBundle } from '@shared/sync/bundle';
@@ -28,20 +28,30 @@ describe('events', () => {
     aggregateId: `${A}:1`,
     authorStation: A,
     authorOfficer: '310000:012345',
-    seq: 1,
-    prev: GENESIS_HASH,
     hlc: '1767225600000-0000',
     recipients: [B],
+    links: [{ to: B, seq: 1, prev: GENESIS_HASH }],
     payload: { text: '你好' },
   };
   it('verifies with the author key only, and not after any change', () => {
     const event = signEvent(content, demoStationKey(A).secretKey);
     expect(verifyEvent(event, demoStationKey(A).publicKey)).toBe(true);
     expect(verifyEvent(event, demoStationKey(B).publicKey)).toBe(false);
-    expect(verifyEvent({ ...event, seq: 2 }, demoStationKey(A).publicKey)).toBe(false);
+    expect(verifyEvent({ ...event, links: [{ to: B, seq: 2, prev: GENESIS_HASH }] }, demoStationKey(A).publicKey)).toBe(false);
     expect(verifyEvent({ ...event, payload: { text: '你好!' } }, demoStationKey(A).publicKey)).toBe(false);
     expect(eventHash(event)).toMatch(/^[0-9a-f]{64}$/);
-    expect(eventHash(event)).not.toBe(eventHash(signEvent({ ...content, seq: 2 }, demoStationKey(A).secretKey)));
+    expect(eventHash(event)).not.toBe(eventHash(signEvent({ ...content, links: [{ to: B, seq: 2, prev: GENESIS_HASH }] }, demoStationKey(A).secretKey)));
+  });
+
+  it('requires sorted unique recipients without the author, each with its own link in the same order', () => {
+    const C = DEMO_STATIONS.yaozhuang;
+    const link = (to: string) => ({ to, seq: 1, prev: GENESIS_HASH });
+    const two = [B, C].sort();
+    expect(eventContent.safeParse({ ...content, recipients: two, links: two.map(link) }).success).toBe(true);
+    expect(eventContent.safeParse({ ...content, recipients: [...two].reverse(), links: [...two].reverse().map(link) }).success).toBe(false);
+    expect(eventContent.safeParse({ ...content, recipients: [B, B], links: [link(B), link(B)] }).success).toBe(false);
+    expect(eventContent.safeParse({ ...content, recipients: [A], links: [link(A)] }).success).toBe(false);
+    expect(eventContent.safeParse({ ...content, recipients: two, links: [link(B)] }).success).toBe(false);
   });
 });
 
@@ -55,6 +65,17 @@ describe('hybrid logical clock', () => {
     expect(formatHlc({ wall: 5000, counter: 4 }) > formatHlc({ wall: 5000, counter: 3 })).toBe(true);
     expect(parseHlc(formatHlc({ wall: 1767225600000, counter: 12 }))).toEqual({ wall: 1767225600000, counter: 12 });
     expect(tickHlc({ wall: 10, counter: 9999 }, 5)).toEqual({ wall: 11, counter: 0 });
+  });
+
+  it('never lets a remote clock pull it more than the bound ahead, and repairs a poisoned stored value', () => {
+    const now = 1_767_225_600_000;
+    const mine = { wall: now, counter: 3 };
+    expect(observeHlc(mine, { wall: now + HLC_MAX_AHEAD_MS, counter: 0 }, now)).toEqual({ wall: now + HLC_MAX_AHEAD_MS, counter: 0 });
+    expect(observeHlc(mine, { wall: now + HLC_MAX_AHEAD_MS + 1, counter: 0 }, now)).toEqual(mine);
+    expect(observeHlc(mine, parseHlc('9999999999999-9999'), now)).toEqual(mine);
+    expect(repairHlc(parseHlc('9999999999999-9999'), now)).toEqual(HLC_ZERO);
+    expect(formatHlc(tickHlc(repairHlc(parseHlc('9999999999999-9999'), now), now))).toMatch(/^\d{13}-\d{4}$/);
+    expect(repairHlc(mine, now)).toEqual(mine);
   });
 });
 

@@ -13,7 +13,7 @@ import { fromUtf8 } from '../../../../shared/bytes';
 import { verifyPackage, type VerifiedPackage } from '../../../../shared/provisioning/package';
 import { openSealed, parseSealed } from '../../../../shared/provisioning/sealed';
 import { userNKeySeed } from '../../../../shared/sync/nkey';
-import { consumerName, inboxSubject, replyInboxPrefix, STREAM_NAME } from '../../../../shared/sync/subjects';
+import { consumerName, inboxSubject, replyInboxPrefix, streamName } from '../../../../shared/sync/subjects';
 import { webCryptoAesGcm } from '../../../../shared/provisioning/aes-gcm';
 
 /**
@@ -113,10 +113,10 @@ beforeAll(async () => {
 
   natsPort = await freePort();
   const wsPort = await freePort();
-  await admin('exchange', 'config', '--host', '127.0.0.1', '--port', String(natsPort), '--ws-port', String(wsPort), '--store-dir', join(work, 'jetstream'));
+  await admin('exchange', 'config', '--host', '127.0.0.1', '--port', String(natsPort), '--ws-port', String(wsPort), '--store-dir', join(work, 'jetstream'), '--max-age-days', '90');
   server = await startNats(join(office, 'exchange', 'nats-server.conf'));
   const setup = await admin('exchange', 'setup', '--server', `nats://127.0.0.1:${natsPort}`);
-  expect(setup).toContain(`stream ${STREAM_NAME} created`);
+  for (const code of [A, B, C]) expect(setup).toContain(`stream ${streamName(code)} created`);
 }, 180_000);
 
 afterAll(async () => {
@@ -138,19 +138,22 @@ describe('admin tool → exchange', () => {
     expect(new Set([A, B, C].map((c) => packages[c]?.stationSecretKey)).size).toBe(3);
   });
 
-  it('writes one consumer per station filtered to its own inbox', async () => {
-    const defs = JSON.parse(await readFile(join(office, 'exchange', 'jetstream.json'), 'utf8')) as { consumers: { durable_name: string; filter_subject: string }[] };
-    expect(defs.consumers).toEqual(
-      [A, B, C].map((code) => expect.objectContaining({ durable_name: consumerName(code), filter_subject: inboxSubject(code) })),
-    );
+  it("writes one stream per author and on it one consumer per neighbour, filtered to that neighbour's inbox", async () => {
+    const defs = JSON.parse(await readFile(join(office, 'exchange', 'jetstream.json'), 'utf8')) as {
+      streams: { stream: { name: string; max_age: number }; consumers: { durable_name: string; filter_subject: string }[] }[];
+    };
+    const byName = new Map(defs.streams.map((s) => [s.stream.name, s]));
+    expect(byName.get(streamName(A))?.consumers).toEqual([expect.objectContaining({ durable_name: consumerName(B), filter_subject: inboxSubject(B, A) })]);
+    expect(byName.get(streamName(C))?.consumers).toEqual([]);
+    expect(byName.get(streamName(A))?.stream.max_age).toBe(90 * 24 * 3600 * 1e9);
   });
 
   it('lets a neighbour deliver to a station, and the station read its own inbox', async () => {
     const a = jetstream(await connectAs(A));
-    const ack = await a.publish(inboxSubject(B), 'batch from 蒸淀', { msgID: 'batch-1', timeout: 5000 });
-    expect(ack.stream).toBe(STREAM_NAME);
+    const ack = await a.publish(inboxSubject(B, A), 'batch from 蒸淀', { msgID: `${A}:batch-1`, timeout: 5000 });
+    expect(ack.stream).toBe(streamName(A));
     const b = jetstream(await connectAs(B));
-    const consumer = await b.consumers.get(STREAM_NAME, consumerName(B));
+    const consumer = await b.consumers.get(streamName(A), consumerName(B));
     const message = await consumer.next({ expires: 5000 });
     expect(message?.string()).toBe('batch from 蒸淀');
     await message?.ackAck();
@@ -158,15 +161,17 @@ describe('admin tool → exchange', () => {
 
   it('refuses a station publishing to a non-neighbour', async () => {
     const a = jetstream(await connectAs(A));
-    await expect(a.publish(inboxSubject(C), 'not your neighbour', { timeout: 3000 })).rejects.toThrow(/permission/i);
+    await expect(a.publish(inboxSubject(C, A), 'not your neighbour', { timeout: 3000 })).rejects.toThrow(/permission/i);
+    // Nor under another author's subject (and so in its stream and message-id space).
+    await expect(a.publish(inboxSubject(B, C), 'posing as 合肥', { timeout: 3000 })).rejects.toThrow(/permission/i);
   });
 
   it("refuses a station consuming another station's inbox", async () => {
     const c = await connectAs(C);
     const cjs = jetstream(c);
-    await expect(cjs.consumers.get(STREAM_NAME, consumerName(B)).then((consumer) => consumer.next({ expires: 2000 }))).rejects.toThrow(/permission/i);
+    await expect(cjs.consumers.get(streamName(A), consumerName(B)).then((consumer) => consumer.next({ expires: 2000 }))).rejects.toThrow(/permission/i);
     // Nor may it listen on the inbox subjects directly, or on another station's replies.
-    for (const subject of [inboxSubject(B), `${replyInboxPrefix(B)}.>`]) {
+    for (const subject of [inboxSubject(B, A), `${replyInboxPrefix(B)}.>`]) {
       const closedWith = await c.subscribe(subject).closed; // the server's refusal closes the subscription with an error
       expect(closedWith).toBeInstanceOf(Error);
       expect(String(closedWith)).toMatch(/permission/i);

@@ -15,6 +15,12 @@ const en: FormsMessages = {
     choice: 'Choose one of the options',
     multipleOf: 'Must be a multiple of {divisor}',
     invalid: 'Not a valid value',
+    chars: {
+      name: 'Cannot contain “{char}”: a name may contain only Chinese characters (rare ones too), the middle dot “·” and Latin letters',
+      names: 'Cannot contain “{char}”: former names may contain only Chinese characters (rare ones too), the middle dot “·” and Latin letters, several names separated by commas',
+      text: 'Cannot contain “{char}”: only Chinese characters, Latin letters, digits, spaces and the punctuation - ( ) # , . / : (half- or full-width)',
+      address: 'Cannot contain “{char}”: an address may contain only Chinese characters, Latin letters, digits, spaces and the punctuation - ( ) # , . / : (half- or full-width)',
+    },
   },
   separator: '; ',
   errors: {

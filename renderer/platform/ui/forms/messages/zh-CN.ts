@@ -17,6 +17,13 @@ const zhCN = {
     choice: '请从列表中选择',
     multipleOf: '应为 {divisor} 的倍数',
     invalid: '内容不符合要求',
+    /** Document text (shared/validation/document-text.ts): the refused character, then the rule. */
+    chars: {
+      name: '不能包含“{char}”：姓名只能由汉字（含生僻字）、间隔号“·”和英文字母组成',
+      names: '不能包含“{char}”：曾用名只能由汉字（含生僻字）、间隔号“·”和英文字母组成，多个曾用名用“、”分隔',
+      text: '不能包含“{char}”：只能填写汉字、英文字母、数字和常用标点（－ - （ ） # ， , 、 . / :）',
+      address: '不能包含“{char}”：地址只能填写汉字、英文字母、数字和 － - （ ） # ， , 、 . / : 等标点',
+    },
   },
   /** Between several fields' problems in one toast. */
   separator: '；',

@@ -1,0 +1,124 @@
+import type Dexie from 'dexie';
+import type { IndexableType } from 'dexie';
+import { z } from 'zod';
+import { secretScheme, type SecretScheme } from '@shared/bridge/contract';
+import { fromBase64, toBase64 } from '@shared/bytes';
+import { importAesGcmKey, keyedAesGcm } from '@shared/provisioning/aes-gcm';
+import { callHost } from '@renderer/platform/host';
+import { db, reportDbProblem } from './connection';
+import { DATA_KEY_BYTES, DataKeyError, holdDataKey } from './data-key';
+import { defineMetaKey, readMeta, writeMeta } from './meta';
+import { isSealedTable } from './sealed-tables';
+
+/**
+ * The data key on disk: OS-protected (Electron safeStorage, DPAPI on Windows; the browser host's development
+ * stand-in says so by its scheme), with a check value that tells a key of another database from this one's, and
+ * whether rows written before encryption existed have all been sealed. Machine-bound: backups leave it out.
+ */
+const storedDataKey = z.object({
+  scheme: secretScheme,
+  protectedBase64: z.string().min(1),
+  checkBase64: z.string().min(1),
+  sealedAll: z.boolean(),
+});
+export type StoredDataKey = z.infer<typeof storedDataKey>;
+export const dataKeyMeta = defineMetaKey('dataKey', storedDataKey);
+
+/** The OS secret store, as the host offers it (injected by tests). */
+export interface SecretProtector {
+  protect(plaintext: Uint8Array<ArrayBuffer>): Promise<{ scheme: SecretScheme; protectedBase64: string }>;
+  unprotect(stored: { scheme: SecretScheme; protectedBase64: string }): Promise<Uint8Array>;
+}
+
+export const hostProtector: SecretProtector = {
+  // Bytes over the bridge; the stored row keeps the blob as base64.
+  protect: async (plaintext) => {
+    const { scheme, blob } = await callHost('secrets.protect', { plaintext });
+    return { scheme, protectedBase64: toBase64(blob) };
+  },
+  unprotect: async (stored) => (await callHost('secrets.unprotect', { scheme: stored.scheme, blob: fromBase64(stored.protectedBase64) })).plaintext,
+};
+
+const CHECK_IV = new Uint8Array(12);
+const CHECK_TEXT = new TextEncoder().encode('yrd-station data key');
+const CHECK_AAD = new TextEncoder().encode('yrd-data-key-check');
+
+/** A fixed plaintext under the key: the IV is fixed too, which is safe for this one message per key. */
+async function checkValue(raw: Uint8Array): Promise<string> {
+  return toBase64(await keyedAesGcm.encrypt(await importAesGcmKey(raw), CHECK_IV, CHECK_TEXT, CHECK_AAD));
+}
+
+async function openStored(stored: StoredDataKey, protector: SecretProtector): Promise<Uint8Array> {
+  let raw: Uint8Array;
+  try {
+    raw = await protector.unprotect({ scheme: stored.scheme, protectedBase64: stored.protectedBase64 });
+  } catch (error) {
+    throw new DataKeyError('unavailable', `the OS did not unprotect the data key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (raw.length !== DATA_KEY_BYTES || (await checkValue(raw)) !== stored.checkBase64) {
+    throw new DataKeyError('mismatch', 'the unprotected data key is not the key of this database');
+  }
+  return raw;
+}
+
+/**
+ * A new key, protected outside any transaction (the host call is not IndexedDB), then stored only if no other
+ * window stored one meanwhile: the first stored key wins, and a key that lost is never used.
+ */
+async function createOrAdopt(database: Dexie, protector: SecretProtector): Promise<{ raw: Uint8Array; stored: StoredDataKey }> {
+  const raw = crypto.getRandomValues(new Uint8Array(DATA_KEY_BYTES));
+  const wrapped = await protector.protect(raw);
+  const candidate: StoredDataKey = { ...wrapped, checkBase64: await checkValue(raw), sealedAll: false };
+  const winner = await database.transaction('rw', 'meta', async () => {
+    const existing = await readMeta(dataKeyMeta, database);
+    if (existing) return existing;
+    await writeMeta(dataKeyMeta, candidate, database);
+    return candidate;
+  });
+  return winner === candidate ? { raw, stored: candidate } : { raw: await openStored(winner, protector), stored: winner };
+}
+
+const CHUNK = 500;
+
+/**
+ * Rows written before this database had a data key are in clear: read and written back, a chunk per
+ * transaction (so another window's edit is never overwritten by a stale copy), they come out sealed.
+ */
+async function sealClearRows(database: Dexie): Promise<void> {
+  for (const table of database.tables) {
+    if (!isSealedTable(table.name) || !table.schema.primKey.keyPath) continue;
+    let after: IndexableType | null = null;
+    for (;;) {
+      const from: IndexableType | null = after;
+      const keys: IndexableType[] = await database.transaction('rw', table, async (): Promise<IndexableType[]> => {
+        const collection = from === null ? table.orderBy(':id') : table.where(':id').above(from);
+        const chunk: IndexableType[] = await collection.limit(CHUNK).primaryKeys();
+        const rows = await table.bulkGet(chunk);
+        await table.bulkPut(rows.filter((row) => row !== undefined));
+        return chunk;
+      });
+      if (keys.length < CHUNK) break;
+      after = keys.at(-1) ?? null;
+    }
+  }
+}
+
+/**
+ * At start-up, after the database opened and before anything reads a sealed table: unprotects (or, on a new
+ * database, creates) the data key and holds it for this window. A DataKeyError reaches the user through the
+ * frame's banner (无法解锁本站数据) and is rethrown; nothing sealed can then be read or written.
+ */
+export async function unlockDataKey(database: Dexie = db(), protector: SecretProtector = hostProtector): Promise<void> {
+  try {
+    const existing = await readMeta(dataKeyMeta, database);
+    const { raw, stored } = existing ? { raw: await openStored(existing, protector), stored: existing } : await createOrAdopt(database, protector);
+    await holdDataKey(raw);
+    if (!stored.sealedAll) {
+      await sealClearRows(database);
+      await writeMeta(dataKeyMeta, { ...stored, sealedAll: true }, database);
+    }
+  } catch (error) {
+    if (error instanceof DataKeyError) reportDbProblem('dataKey');
+    throw error;
+  }
+}
