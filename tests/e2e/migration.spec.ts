@@ -210,6 +210,17 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
   await zhapu.context().close();
 });
 
+/**
+ * Reloads a window whose clock jumped weeks ahead: its sealed session expired meanwhile (12 hours), so window staff
+ * sign in again, as they would the next morning, and go back to `path`.
+ */
+async function reloadAfterClockJump(page: Page, path: string): Promise<void> {
+  await page.reload();
+  await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 20_000 });
+  await signIn(page, 'window');
+  await page.goto(path);
+}
+
 test('a permit past its 40 days cannot be acted on; the destination declares it expired and the origin hears of it', async ({ browser }) => {
   const lvxiang = await setUpStation(browser, 'lvxiang', '吕巷派出所');
   const zhapu = await setUpStation(browser, 'zhapu', '乍浦镇派出所');
@@ -222,7 +233,7 @@ test('a permit past its 40 days cannot be acted on; the destination declares it 
   // 41 days later at the origin: nothing but a return is offered on the expired permit.
   const later = new Date(Date.now() + 41 * 24 * 3600 * 1000);
   await zhapu.clock.setFixedTime(later);
-  await zhapu.reload();
+  await reloadAfterClockJump(zhapu, `/#/migration/case/${caseId}`);
   await expect(zhapu.getByTestId('permit-card')).toContainText('已过期');
   await expect(zhapu.getByTestId('action-return')).toBeVisible();
   await expect(zhapu.getByTestId('action-issueCertificate')).toHaveCount(0);
@@ -230,8 +241,7 @@ test('a permit past its 40 days cannot be acted on; the destination declares it 
 
   // The destination's list sweeps expired permits when it opens, and tells the origin.
   await lvxiang.clock.setFixedTime(later);
-  await lvxiang.goto('/#/migration');
-  await lvxiang.reload();
+  await reloadAfterClockJump(lvxiang, '/#/migration');
   await expect(lvxiang.getByTestId('case-list').getByTestId(`case-status-${caseId}`)).toHaveText('准迁证明过期');
   await lvxiang.goto(`/#/migration/case/${caseId}`);
   await expect(lvxiang.getByTestId('case-timeline')).toContainText('准迁证明过期');

@@ -1,3 +1,3 @@
 export { createBrowserHost } from './browser-host';
 export { callHost, hostInstalled, installHost, preloadHost } from './client';
-export { useMachinePoliciesStore } from './machine-policies';
+export { fetchMachinePolicies, useMachinePoliciesStore } from './machine-policies';

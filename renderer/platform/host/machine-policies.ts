@@ -1,7 +1,17 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { NO_MACHINE_POLICIES, type MachinePolicies, type MachinePolicyName, type MachinePolicyReport } from '@shared/policy/machine-policy';
-import { callHost } from './client';
+import { callHost, hostInstalled } from './client';
+
+/**
+ * The one read of the machine policies from the host. With no host installed (unit tests, benchmarks in Node) there
+ * are none; a host that fails to answer makes this throw, and each caller decides: the store starts with the PC's own
+ * settings, the demo guard refuses demo data (platform/station/demo-guard.ts).
+ */
+export async function fetchMachinePolicies(): Promise<MachinePolicyReport> {
+  if (!hostInstalled()) return NO_MACHINE_POLICIES;
+  return callHost('policy.get', {});
+}
 
 /**
  * Machine policies (组策略, shared/policy/machine-policy.ts) as the renderer applies them: read once at start-up by
@@ -31,7 +41,7 @@ export const useMachinePoliciesStore = defineStore('machinePolicies', () => {
   async function load(): Promise<MachinePolicyReport> {
     if (loaded.value) return report.value;
     try {
-      report.value = await callHost('policy.get', {});
+      report.value = await fetchMachinePolicies();
     } catch {
       report.value = NO_MACHINE_POLICIES;
     }

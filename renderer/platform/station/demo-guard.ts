@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
 import type { MachinePolicies } from '@shared/policy/machine-policy';
-import { callHost, hostInstalled } from '@renderer/platform/host';
+import { fetchMachinePolicies } from '@renderer/platform/host';
 import { db } from '@renderer/platform/db';
 import { storedStationIdentity } from './identity';
 
@@ -19,13 +19,9 @@ export class DemoNotAllowedError extends Error {
   }
 }
 
-/**
- * The machine policies (`policy.get`, read once by main from the registry). With no host installed (unit tests,
- * benchmarks in Node) there are none; a host that fails to answer makes the call throw, so demo is refused then.
- */
+/** The machine policies, asked of the host each time (a host that fails to answer throws: demo is refused then). */
 export async function readMachinePolicies(): Promise<MachinePolicies> {
-  if (!hostInstalled()) return {};
-  return (await callHost('policy.get', {})).policies;
+  return (await fetchMachinePolicies()).policies;
 }
 
 /** Why this installation may not become (or stay) a demo station, or null when it may. Call outside any transaction. */

@@ -23,6 +23,7 @@ const en: FormsMessages = {
     },
   },
   separator: '; ',
+  listSeparator: ', ',
   errors: {
     denied: 'Your account may not do this',
     failed: 'The action failed: {message}',

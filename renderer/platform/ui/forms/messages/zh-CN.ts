@@ -27,6 +27,7 @@ const zhCN = {
   },
   /** Between several fields' problems in one toast. */
   separator: '；',
+  listSeparator: '、',
   errors: {
     denied: '当前账号无权办理此项',
     failed: '操作失败：{message}',
