@@ -35,9 +35,9 @@ describe('runtime dependencies', () => {
     expect(Object.keys(pkg.devDependencies)).toContain('electron');
   });
 
-  it('packs only out/ and package.json from the project: no node_modules globs in electron-builder.yml', () => {
+  it('packs only out/{main,preload,renderer} and package.json from the project: no node_modules globs in electron-builder.yml', () => {
     const files = (parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[] }).files;
-    expect(files).toEqual(expect.arrayContaining(['out/**/*', 'package.json', '!**/*.map']));
+    expect([...files].sort()).toEqual(['!**/*.map', 'out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'package.json']);
     expect(files.filter((glob) => glob.includes('node_modules'))).toEqual([]);
   });
 
