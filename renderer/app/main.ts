@@ -5,7 +5,7 @@ import 'element-plus/dist/index.css';
 import App from './App.vue';
 import { createAppI18n, initialLocale, rememberLocale } from '@renderer/platform/i18n';
 import { createAppRouter } from './router';
-import { closeDatabase, onDbProblem, openDatabase, unlockDataKey, useDbHealthStore } from '@renderer/platform/db';
+import { closeDatabase, onDbProblem, openDatabase, unlockDataKey, unlockDataKeyBeforeOpen, useDbHealthStore } from '@renderer/platform/db';
 import { createBrowserHost, installHost, preloadHost, useMachinePoliciesStore } from '@renderer/platform/host';
 import { useStationStore } from '@renderer/platform/station';
 import { unlockStationKey } from '@renderer/features/provisioning';
@@ -35,6 +35,8 @@ async function start(): Promise<void> {
   const health = useDbHealthStore(pinia);
   onDbProblem((problem) => health.report(problem));
   try {
+    // A schema upgrade may rewrite sealed rows, so the stored data key is held before the database opens.
+    await unlockDataKeyBeforeOpen();
     const { persisted } = await openDatabase();
     health.setPersisted(persisted);
     // Personal fields are sealed at rest: the data key is unprotected (or created) before anything reads them.

@@ -37,6 +37,21 @@ export function releaseDataKey(): void {
   held = null;
 }
 
+export const isDataKeyHeld = (): boolean => held !== null;
+
+/**
+ * Whether this database has no data key stored yet (set by the start-up peek, unlock.ts). Only then may a schema
+ * upgrade write a sealed table's rows in clear without a key: they are from before sealing, and the first unlock
+ * seals them. A database with a stored key is upgraded with the key already held, or not at all.
+ */
+let keylessDatabase = false;
+
+export function setKeylessDatabase(keyless: boolean): void {
+  keylessDatabase = keyless;
+}
+
+export const upgradeMayWriteClear = (): boolean => keylessDatabase && held === null;
+
 export function heldDataKey(): AesGcmKey {
   if (!held) throw new DataKeyError('locked', 'the station data key is not unlocked');
   return held;

@@ -9,5 +9,5 @@ export { useLiveQuery } from './use-live-query';
 export { DataKeyError, holdDataKey, releaseDataKey } from './data-key';
 export type { DataKeyErrorCode } from './data-key';
 export { SEALED_TABLES } from './sealed-tables';
-export { dataKeyMeta, hostProtector, unlockDataKey } from './unlock';
+export { dataKeyMeta, hostProtector, unlockDataKey, unlockDataKeyBeforeOpen } from './unlock';
 export type { SecretProtector } from './unlock';

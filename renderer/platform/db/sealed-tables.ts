@@ -5,11 +5,17 @@
  * is sealed without anyone having to remember it; a field added to an index shows up in the test that pins the
  * clear fields (tests/unit/renderer/db/sealed-at-rest.test.ts) and must be listed in docs/security.md.
  *
- * Tables not listed here: meta (installation facts, the protected keys), audit (hash-chained), officers,
- * migration's document counters, and the sync tables (renderer/sync), whose events still carry their payloads
- * in clear — docs/security.md lists them as what is not yet sealed.
+ * Tables not listed here hold no personal value, and docs/security.md says why each stays clear: meta
+ * (installation facts, the keys in their protected forms), audit and its checkpoints, migration's document
+ * counters, and sync's bookkeeping (outbox, stream heads, cursors, peers: station codes, sequence numbers,
+ * hashes, event ids).
  */
-export const SEALED_TABLES: readonly string[] = [
+
+/**
+ * The list as the first release with sealing had it: a database whose stored data key says `sealedAll` without
+ * naming the tables it swept swept exactly these (unlock.ts); tables added since are swept at the next start-up.
+ */
+export const FIRST_SEALED: readonly string[] = [
   // 居民档案 (features/records)
   'households',
   'persons',
@@ -27,6 +33,22 @@ export const SEALED_TABLES: readonly string[] = [
   'patrolAmendments',
   'patrolDrafts',
   'patrolParked',
+];
+
+export const SEALED_TABLES: readonly string[] = [
+  ...FIRST_SEALED,
+  // 同步 (renderer/sync): each event carries its payload, i.e. the personal fields of the rows above; conflicts
+  // keep both sides' values
+  'syncLog',
+  'syncPending',
+  'syncConflicts',
+  // Refused events and quarantined batches keep the author officer and the verifier's detail
+  'syncRefused',
+  'syncQuarantine',
+  // 联调消息: free text between officers
+  'syncProbes',
+  // 民警账号 (features/officers): officers' names, password hashes and their history, lockout state
+  'officers',
 ];
 
 export const isSealedTable = (name: string): boolean => SEALED_TABLES.includes(name);

@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTableSchema, type DBCoreTransaction, type Middleware } from 'dexie';
 import { keyedAesGcm } from '@shared/provisioning/aes-gcm';
 import { fromTagged, toTagged } from '@shared/provisioning/tagged-json';
-import { DataKeyError, heldDataKey } from './data-key';
+import { DataKeyError, heldDataKey, upgradeMayWriteClear } from './data-key';
 import { isSealedTable } from './sealed-tables';
 
 /**
@@ -165,11 +165,18 @@ function openingCursor(context: SealedTableContext, table: DBCoreTable, cursor: 
   }) as DBCoreCursor;
 }
 
+/** Dexie's IndexedDB core hands the native transaction down as the DBCore transaction. */
+const isUpgrade = (trans: DBCoreTransaction): boolean => (trans as unknown as Partial<IDBTransaction>).mode === 'versionchange';
+
 function sealedTable(table: DBCoreTable): DBCoreTable {
   const keyPath = table.schema.primaryKey.autoIncrement ? null : table.schema.primaryKey.keyPath ?? null;
   const context: SealedTableContext = { name: table.name, clear: clearFieldsOf(table.schema), keyPath };
-  const sealAll = (trans: DBCoreTransaction, values: readonly unknown[]) =>
-    withinTransaction(table, trans, Promise.all(values.map((value) => sealRow(context, value))));
+  const sealAll = (trans: DBCoreTransaction, values: readonly unknown[]): Promise<readonly unknown[]> =>
+    // A schema upgrade of a database that never had a key moves rows from before sealing: they stay as they
+    // were, and the first unlock seals them (unlock.ts). Everywhere else, no key means no write.
+    isUpgrade(trans) && upgradeMayWriteClear()
+      ? Promise.resolve(values)
+      : withinTransaction(table, trans, Promise.all(values.map((value) => sealRow(context, value))));
   return {
     ...table,
     mutate(req) {

@@ -11,10 +11,12 @@ import { closeDatabase, db, onDbProblem } from '@renderer/platform/db/connection
 import { writeMeta } from '@renderer/platform/db/meta';
 import { DataKeyError, holdDataKey, releaseDataKey } from '@renderer/platform/db/data-key';
 import { SEALED_TABLES } from '@renderer/platform/db/sealed-tables';
+import { schemaVersions } from '@renderer/platform/db/schema';
 import { SEALED_FIELD, clearFieldsOf } from '@renderer/platform/db/sealing';
-import { dataKeyMeta, unlockDataKey, type SecretProtector } from '@renderer/platform/db/unlock';
+import { dataKeyMeta, unlockDataKey, unlockDataKeyBeforeOpen, type SecretProtector } from '@renderer/platform/db/unlock';
 import type { DbProblem } from '@renderer/platform/db/errors';
 import { stationIdentityMeta } from '@renderer/platform/station/identity';
+import { createFirstAdmin } from '@renderer/platform/session/first-run';
 import { createHousehold, createPerson, issueCertificate, updatePerson } from '@renderer/features/records/commands';
 import { householdsTable, personsTable } from '@renderer/features/records/tables';
 import * as migration from '@renderer/features/migration/service';
@@ -46,9 +48,14 @@ const DOCUMENTED_CLEAR: Record<string, string[]> = {
   patrolAmendments: ['id', 'logId'],
   patrolDrafts: ['key'],
   patrolParked: ['id', 'logId'],
+  syncLog: ['authorStation', 'id', 'hlc', 'pairKeys'],
+  syncPending: ['author', 'seq'],
+  syncConflicts: ['eventId', 'status', 'at'],
+  syncRefused: ['author', 'eventId', 'at'],
+  syncQuarantine: ['id', 'receivedAt'],
+  syncProbes: ['aggregateId', 'at'],
+  officers: ['key', 'policeNumber'],
 };
-/** Stores docs/security.md lists as not sealed yet: the sync log and its queues carry payloads in clear. */
-const documentedUnsealed = (store: string) => store.startsWith('sync');
 
 const station: StationIdentity = { code: '310116520000', name: '吕巷派出所', province: '310000', districtCode: '310116', districtName: '金山区', kind: 'development' };
 const officerRef = { province: '310000' as const, policeNumber: '100001', name: '测试民警' };
@@ -106,7 +113,6 @@ const text = (value: unknown): string =>
 function clearFindings(stores: Map<string, Record<string, unknown>[]>, values: string[]): string[] {
   const found: string[] = [];
   for (const [store, rows] of stores) {
-    if (documentedUnsealed(store)) continue;
     const allowed = new Set(DOCUMENTED_CLEAR[store] ?? []);
     for (const row of rows) {
       for (const [field, value] of Object.entries(row)) {
@@ -148,6 +154,7 @@ async function writeEverything(): Promise<{ personId: string; caseId: string }> 
   await saveHeader(patrolActor, headerInput);
   const { revision: _ir, updatedAt: _iu, ...record } = inspection();
   await saveInspection(patrolActor, record);
+  await createFirstAdmin(station, { policeNumber: '100009', name: '所管理员', password: 'Station#2026' });
   return { personId: p.id, caseId: c.id };
 }
 
@@ -188,7 +195,9 @@ describe('personal data sealed at rest', () => {
     expect(persons[0]?.[SEALED_FIELD]).toBeInstanceOf(Uint8Array);
     expect(persons[0]).toMatchObject({ name: RESIDENT.name, idNumber: RESIDENT.idNumber });
     expect(persons[0]).not.toHaveProperty('workplace');
-    for (const name of ['households', 'personChanges', 'certificates', 'migrationCases', 'patrolLogs', 'patrolInspections']) {
+    // The event log carries the same values in each event's payload; officers' rows their password hashes.
+    expect(stores.get('officers')?.[0]).not.toHaveProperty('password');
+    for (const name of ['households', 'personChanges', 'certificates', 'migrationCases', 'patrolLogs', 'patrolInspections', 'syncLog', 'officers']) {
       expect(stores.get(name)?.length, name).toBeGreaterThan(0);
       for (const row of stores.get(name) ?? []) expect(row[SEALED_FIELD], name).toBeInstanceOf(Uint8Array);
     }
@@ -275,5 +284,56 @@ describe('the data key', () => {
     releaseDataKey();
     await unlockDataKey(db(), fakeOs('new-pc'));
     expect((await personsTable().get(personId))?.formerNames).toBe(RESIDENT.former);
+  });
+});
+
+describe('tables sealed since the first release with sealing', () => {
+  it('seals the sync tables and officers left in clear by a database whose key predates them', async () => {
+    releaseDataKey();
+    await unlockDataKey(db(), fakeOs('pc-a'));
+    // As the first release stored it: `sealedAll` with no list, its sync log and officers written in clear.
+    const stored = (await db().table('meta').get(dataKeyMeta.name)).value as Record<string, unknown>;
+    const { sealedTables: _swept, ...firstRelease } = stored;
+    await db().table('meta').put({ key: dataKeyMeta.name, value: firstRelease });
+    closeDatabase();
+    const plain = new Dexie(DATABASE_NAME);
+    await plain.open();
+    await plain.table('syncLog').put({ authorStation: '330482520000', id: 'e1', hlc: '1', pairKeys: [], payload: { name: RESIDENT.name, address: ADDRESS } });
+    await plain.table('officers').put({ key: '310000:100002', policeNumber: '100002', name: '李民警', password: { hash: 'x' } });
+    plain.close();
+
+    releaseDataKey();
+    await unlockDataKey(db(), fakeOs('pc-a'));
+    expect(await db().table('syncLog').get(['330482520000', 'e1'])).toMatchObject({ payload: { name: RESIDENT.name } });
+    const raw = await rawStores();
+    expect(clearFindings(raw, [RESIDENT.name, ADDRESS, '李民警'])).toEqual([]);
+    expect((raw.get('meta') ?? []).find((row) => row.key === dataKeyMeta.name)?.value).toMatchObject({ sealedTables: SEALED_TABLES });
+  });
+
+  it('holds the stored key before the database opens, so the upgrade to the v2 event log seals what it moves', async () => {
+    releaseDataKey();
+    await unlockDataKey(db(), fakeOs('pc-a'));
+    const stored = (await db().table('meta').get(dataKeyMeta.name)).value as Record<string, unknown>;
+    closeDatabase();
+    await Dexie.delete(DATABASE_NAME);
+    // A version-8 database of the first release with sealing: a data key, protocol-1 events in `syncEvents`.
+    const v8 = new Dexie(DATABASE_NAME);
+    for (const step of schemaVersions.filter((v) => v.version <= 8)) v8.version(step.version).stores(step.stores);
+    await v8.open();
+    await v8.table('meta').put({ key: dataKeyMeta.name, value: { ...stored, sealedTables: undefined } });
+    await v8.table('syncEvents').put({ id: 'e1', authorStation: '330482520000', seq: 1, payload: { name: RESIDENT.name } });
+    v8.close();
+
+    releaseDataKey();
+    await unlockDataKeyBeforeOpen(DATABASE_NAME, fakeOs('pc-a'));
+    await unlockDataKey(db(), fakeOs('pc-a'));
+    expect(await db().table('syncLog').get(['330482520000', 'e1'])).toMatchObject({ payload: { name: RESIDENT.name }, legacy: 'delivered' });
+    expect(clearFindings(await rawStores(), [RESIDENT.name])).toEqual([]);
+    // A database that does not exist yet is not created by the peek.
+    closeDatabase();
+    await Dexie.delete(DATABASE_NAME);
+    releaseDataKey();
+    await unlockDataKeyBeforeOpen(DATABASE_NAME, fakeOs('pc-a'));
+    expect(await Dexie.exists(DATABASE_NAME)).toBe(false);
   });
 });
