@@ -153,38 +153,68 @@ test.describe(() => {
     await fresh.close();
   });
 
-  test('the station admin re-provisions from Settings after confirming, and a package for another station is refused', async ({ page }) => {
-    test.setTimeout(120_000);
+  test('a demo station offers no package import: demo officers never reach a real station', async ({ page }) => {
     await openSignedIn(page);
     await page.getByTestId('nav-settings').click();
     const card = page.getByTestId('station-maintenance');
-    const packageFile = join(work, `${ZHENDIAN}.yrdp`);
-    await writeFile(packageFile, packageText, 'utf8');
-
-    const chooser = page.waitForEvent('filechooser');
-    await card.getByTestId('choose-package').click();
-    await (await chooser).setFiles(packageFile);
-    await card.getByTestId('package-passphrase').fill(packagePassphrase);
-    // Esc with something typed asks first; keeping the input leaves it as it was.
-    await card.getByTestId('package-passphrase').press('Escape');
-    await page.locator('.el-message-box').getByRole('button', { name: /取消|Cancel/ }).click();
-    await expect(card.getByTestId('package-passphrase')).toHaveValue(packagePassphrase);
-
-    await card.getByTestId('package-submit').click();
-    await confirmDialog(page);
-    await expect(card.getByTestId('reprovisioned')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByTestId('maintenance-identity')).toContainText(ZHENDIAN);
-    await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
-
-    // Now provisioned: a package for the neighbouring station cannot be imported on this PC.
-    const out = await admin('package', 'export', '--code', '330421520000');
-    const neighbourFile = join(work, 'office', 'packages', '330421520000.yrdp');
-    const neighbourChooser = page.waitForEvent('filechooser');
-    await card.getByTestId('choose-package').click();
-    await (await neighbourChooser).setFiles(neighbourFile);
-    await card.getByTestId('package-passphrase').fill(/one-time passphrase: (\S+)/.exec(out)?.[1] ?? '');
-    await card.getByTestId('package-submit').click();
-    await confirmDialog(page);
-    await expect(card.getByTestId('package-error')).toContainText('属于另一个站所', { timeout: 20_000 });
+    await expect(card.getByTestId('reprovision-demo')).toContainText('演示站点');
+    await expect(card.getByTestId('choose-package')).toHaveCount(0);
   });
+});
+
+/** A fresh PC provisioned from the machine folder's package, its first admin created and signed in. */
+async function provisionFreshStation(page: Page): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => window.localStorage.setItem(key, value),
+    [DEV_MACHINE_PACKAGES_KEY, JSON.stringify([{ name: `${ZHENDIAN}.yrdp`, contentBase64: Buffer.from(packageText).toString('base64') }])] as const,
+  );
+  await page.goto('/');
+  await page.getByTestId(`use-package-${ZHENDIAN}.yrdp`).click();
+  await page.getByTestId('package-passphrase').fill(packagePassphrase);
+  await page.getByTestId('package-passphrase').press('Enter');
+  await expect(page.getByTestId('provisioned')).toContainText('蒸淀派出所', { timeout: 20_000 });
+  await page.getByTestId('first-admin-police-number').fill('100001');
+  await page.getByTestId('first-admin-name').fill('王建国');
+  await page.getByTestId('first-admin-password').fill('Yrd-Station-2026');
+  await page.getByTestId('first-admin-confirm').fill('Yrd-Station-2026');
+  await page.getByTestId('first-admin-create').click();
+  await page.getByTestId('sign-in-police-number').fill('100001');
+  await page.getByTestId('sign-in-password').fill('Yrd-Station-2026');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('session-officer')).toContainText('100001', { timeout: 20_000 });
+}
+
+test('the station admin of a provisioned station re-provisions from Settings after confirming, and a package for another station is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  await provisionFreshStation(page);
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('station-maintenance');
+  const packageFile = join(work, `${ZHENDIAN}.yrdp`);
+  await writeFile(packageFile, packageText, 'utf8');
+
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByTestId('choose-package').click();
+  await (await chooser).setFiles(packageFile);
+  await card.getByTestId('package-passphrase').fill(packagePassphrase);
+  // Esc with something typed asks first; keeping the input leaves it as it was.
+  await card.getByTestId('package-passphrase').press('Escape');
+  await page.locator('.el-message-box').getByRole('button', { name: /取消|Cancel/ }).click();
+  await expect(card.getByTestId('package-passphrase')).toHaveValue(packagePassphrase);
+
+  await card.getByTestId('package-submit').click();
+  await confirmDialog(page);
+  await expect(card.getByTestId('reprovisioned')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('maintenance-identity')).toContainText(ZHENDIAN);
+  await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
+
+  // Now provisioned: a package for the neighbouring station cannot be imported on this PC.
+  const out = await admin('package', 'export', '--code', '330421520000');
+  const neighbourFile = join(work, 'office', 'packages', '330421520000.yrdp');
+  const neighbourChooser = page.waitForEvent('filechooser');
+  await card.getByTestId('choose-package').click();
+  await (await neighbourChooser).setFiles(neighbourFile);
+  await card.getByTestId('package-passphrase').fill(/one-time passphrase: (\S+)/.exec(out)?.[1] ?? '');
+  await card.getByTestId('package-submit').click();
+  await confirmDialog(page);
+  await expect(card.getByTestId('package-error')).toContainText('属于另一个站所', { timeout: 20_000 });
 });

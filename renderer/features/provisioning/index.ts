@@ -13,5 +13,6 @@ export const provisioningFeature = {
   ],
 };
 
-export { default as StationMaintenance } from './components/StationMaintenance.vue';
+// Shown on the settings page only: its forms load with it, not with the app.
+export const StationMaintenance = defineAsyncComponent(() => import('./components/StationMaintenance.vue'));
 export { unlockStationKey } from './provisioning';

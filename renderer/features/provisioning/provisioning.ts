@@ -30,7 +30,7 @@ async function protectSecret(plaintext: Uint8Array): Promise<Pick<ProtectedStati
   return { scheme, protectedBase64: toBase64(blob) };
 }
 
-export type ProvisioningRefusal = SealedErrorCode | PackageRefusal | 'otherStation';
+export type ProvisioningRefusal = SealedErrorCode | PackageRefusal | 'otherStation' | 'demoStation';
 
 /** Why a package was refused; the UI shows `provisioning.refused.<code>`. */
 export class ProvisioningError extends Error {
@@ -70,6 +70,8 @@ export async function openPackage(envelope: SealedEnvelope, passphrase: string, 
     throw new ProvisioningError('malformed');
   }
   const current = await storedStationIdentity(database);
+  // Demo and real never mix (issue 14): a demo station's public officers and fake residents would stay behind.
+  if (current?.kind === 'demo') throw new ProvisioningError('demoStation');
   const provisioned = current?.kind === 'provisioned';
   const check = verifyPackage(content, provisioned ? await pinnedTrust(database) : null);
   if (!check.ok) throw new ProvisioningError(check.reason);
@@ -86,11 +88,13 @@ export interface ApplyOptions {
 /**
  * Makes this installation the package's station: protects the key with the OS first (nothing is written if that
  * fails), then identity, pinned root, roster, exchange address and the protected key as one command (one
- * transaction with its audit entry). A plain (demo) key left from before is removed, so only the provisioned key can sign.
+ * transaction with its audit entry). A demo station is refused (its demo officers and residents would stay); a plain
+ * key left from before is removed all the same, so only the provisioned key can sign.
  */
 export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions): Promise<void> {
   const database = options.database ?? db();
   const previous = await storedStationIdentity(database);
+  if (previous?.kind === 'demo') throw new ProvisioningError('demoStation');
   const stored: ProtectedStationKey = { ...(await protectSecret(hexToBytes(pkg.stationSecretKey))), publicKey: pkg.station.publicKey };
   const rotation = previous?.kind === 'provisioned';
   await runCommand({
@@ -108,7 +112,7 @@ export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions):
         action: 'station.provision',
         object: pkg.identity.code,
         result: 'success',
-        detail: `${rotation ? 'key rotation' : previous?.kind === 'demo' ? 'replaces demo station' : 'first provisioning'}; roster v${pkg.roster.version}; key ${pkg.station.publicKey.slice(0, 16)}…`,
+        detail: `${rotation ? 'key rotation' : previous ? 'provisions the development station' : 'first provisioning'}; roster v${pkg.roster.version}; key ${pkg.station.publicKey.slice(0, 16)}…`,
       });
     },
   });

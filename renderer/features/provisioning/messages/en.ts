@@ -29,6 +29,7 @@ const en: ProvisioningMessages = {
     stationNotInRoster: 'The station is not in the trust roster.',
     keyMismatch: 'The station key in the package does not match the trust roster.',
     olderRoster: 'The package’s trust roster is older than the one this PC holds.',
+    demoStation: 'This is a demo station: demo officer accounts and demo data must never reach a real station, so no package can be imported here. Import it on an unused installation (uninstall and clear this PC’s data, or use another Windows user).',
     otherStation: 'This package belongs to another station and cannot be used here.',
     firstRunClosed: 'This station already has officer accounts: the station admin must do this in Settings.',
     denied: 'Only the station admin may do this.',

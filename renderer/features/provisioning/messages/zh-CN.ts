@@ -27,6 +27,7 @@ const zhCN = {
     stationNotInRoster: '信任名册中没有此站所。',
     keyMismatch: '开通包中的站所密钥与信任名册不符。',
     olderRoster: '开通包中的信任名册比本机现有的更旧。',
+    demoStation: '这是演示站点：演示民警账号和演示数据不得进入正式站点，因此不能在此导入开通包。请在未使用过的安装上导入（卸载时清除本机数据，或换一个 Windows 用户）。',
     otherStation: '此开通包属于另一个站所，不能用于本站点。',
     firstRunClosed: '本站点已有民警账号，请由所管理员在“设置”中操作。',
     denied: '只有所管理员可以执行此操作。',

@@ -139,15 +139,28 @@ describe('importing a provisioning package', () => {
     expect(await refusal(neighbour.text, neighbour.passphrase)).toBe('otherStation');
   });
 
-  it('replaces a demo station: the plain demo key is removed', async () => {
+  it('refuses a package on a demo station, through openPackage and applyPackage alike: its demo officers would stay', async () => {
+    const exported = await office.exportFor(ZHENDIAN);
+    const pkg = await openPackage(readPackage(exported.text), exported.passphrase);
     await storePlainStationKey(generateKeyPair());
-    await writeMeta(stationIdentityMeta, { code: '310118999999', name: '演示派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'demo' });
+    const demo = { code: '310118999999', name: '演示派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'demo' } as const;
+    await writeMeta(stationIdentityMeta, demo);
+    expect(await refusal(exported.text, exported.passphrase)).toBe('demoStation');
+    await expect(applyPackage(pkg, { actor: 'installer' })).rejects.toMatchObject({ code: 'demoStation' });
+    expect(await storedStationIdentity()).toEqual(demo);
+    expect(await loadProtectedStationKey()).toBeNull();
+  });
+
+  it('provisions a development station and leaves only the provisioned key to sign', async () => {
+    await storePlainStationKey(generateKeyPair());
+    await writeMeta(stationIdentityMeta, { code: '310118520000', name: '蒸淀派出所', province: '310000', districtCode: '310118', districtName: '青浦区', kind: 'development' });
     const exported = await office.exportFor(ZHENDIAN);
     const pkg = await openPackage(readPackage(exported.text), exported.passphrase);
     await applyPackage(pkg, { actor: 'installer' });
     expect((await loadProtectedStationKey())?.publicKey).toBe(pkg.station.publicKey);
     expect((await signingStation()).key.publicKey).toBe(pkg.station.publicKey);
-    // Without the unlocked key nothing signs: the demo key did not stay behind as a fallback.
+    expect((await auditTable().toArray()).at(-1)?.detail).toContain('provisions the development station');
+    // Without the unlocked key nothing signs: the plain key did not stay behind as a fallback.
     holdUnlockedStationKey(db(), null);
     await expect(signingStation()).rejects.toBeInstanceOf(NoStationKeyError);
   });
