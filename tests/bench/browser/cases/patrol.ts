@@ -35,6 +35,37 @@ function record(logId: string, i: number, at: number): Omit<InspectionRecord, 'r
   };
 }
 
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * This machine's floor for one durable save: a bare IndexedDB readwrite transaction putting one row of an
+ * inspection's size (no Dexie, no sealing, no audit, no event) until it commits, p95 over as many samples.
+ */
+async function singleSaveFloorP95(samples: number): Promise<number> {
+  const name = 'bench-save-floor';
+  await request(indexedDB.deleteDatabase(name));
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+  const database = await request(open);
+  const row = { ...record('floor', 0, Date.now()), revision: 1, updatedAt: new Date().toISOString() };
+  const times = await sample(samples, async (i) => {
+    const tx = database.transaction('rows', 'readwrite');
+    tx.objectStore('rows').put({ ...row, id: `row${i}` });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+  });
+  database.close();
+  await request(indexedDB.deleteDatabase(name));
+  return percentile(times, 95);
+}
+
 /**
  * 一点两检 entry speed: recording one finished inspection (validation, row, audit entry, signed event for 嘉善, one
  * transaction) in a log that already holds 500, then the live figures' update as the screen does it (overlay the
@@ -90,8 +121,10 @@ export const cases: BenchCase[] = [
       db().close();
       closeDatabase();
       await Dexie.delete(DATABASE_NAME);
+      const floor = await singleSaveFloorP95(SAMPLES);
       return [
         { name: 'patrol.inspection_entry_p95_ms', value: percentile(samples, 95), unit: 'ms' },
+        { name: 'patrol.single_save_floor_p95_ms', value: floor, unit: 'ms' },
         { name: 'patrol.inspection_entry_median_ms', value: percentile(samples, 50), unit: 'ms' },
         { name: 'patrol.inspection_save_p95_ms', value: percentile(saves, 95), unit: 'ms' },
         { name: 'patrol.live_query_refresh_p95_ms', value: percentile(refreshes, 95), unit: 'ms' },
