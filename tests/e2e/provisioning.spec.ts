@@ -101,6 +101,29 @@ test('first run finds the package in the machine folder, refuses a wrong passphr
   await expect(page.getByTestId('load-demo')).toHaveCount(0);
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   await expect(page).not.toHaveTitle(/演示/);
+
+  // And asked through the stores themselves (as a console at the PC could), the demo paths refuse and write nothing.
+  const outcomes = await page.evaluate(async () => {
+    type Store = Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const root = document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } } };
+    const stores = root.__vue_app__.config.globalProperties.$pinia._s;
+    const attempt = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return 'done';
+      } catch (error) {
+        return `${(error as Error).name}:${(error as { reason?: string }).reason ?? ''}`;
+      }
+    };
+    return {
+      residents: await attempt(() => stores.get('records')?.['loadDemo']?.(5) ?? Promise.reject(new Error('no records store'))),
+      network: await attempt(() => stores.get('sync')?.['becomeDemoStation']?.('330421520000') ?? Promise.reject(new Error('no sync store'))),
+    };
+  });
+  expect(outcomes).toEqual({ residents: 'DemoNotAllowedError:provisioned', network: 'DemoNotAllowedError:provisioned' });
+  await page.reload();
+  await expect(page.getByTestId('records-empty')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('station')).toContainText('蒸淀派出所');
 });
 
 test.describe(() => {
