@@ -73,6 +73,7 @@ export type JetStreamDefinitions = z.infer<typeof jetStreamDefinitions>;
 
 /** `replicas` is 3 on a three-node cluster (docs/deploy.zh-CN.md), 1 on a single exchange server. */
 export function jetStreamDefinitionsFor(content: Roster, replicas = 1, limits: ExchangeLimits = DEFAULT_EXCHANGE_LIMITS): JetStreamDefinitions {
+  const maxAge = Math.round(limits.maxAgeDays * DAY_MS * NS_PER_MS);
   const streams = content.stations.map((author) => ({
     stream: {
       name: streamName(author.code),
@@ -86,10 +87,11 @@ export function jetStreamDefinitionsFor(content: Roster, replicas = 1, limits: E
       // per subject, so one full inbox does not stop the author's other deliveries.
       discard: 'new' as const,
       discard_new_per_subject: true,
-      max_age: limits.maxAgeDays * DAY_MS * NS_PER_MS,
+      max_age: maxAge,
       max_bytes: limits.authorMaxBytes,
       max_msgs_per_subject: limits.inboxMaxMessages,
-      duplicate_window: DUPLICATE_WINDOW_MS * NS_PER_MS,
+      // JetStream refuses a dedupe window longer than the stream keeps messages (only short test retentions hit it).
+      duplicate_window: Math.min(DUPLICATE_WINDOW_MS * NS_PER_MS, maxAge),
       max_msg_size: limits.maxMessageBytes,
       num_replicas: replicas,
     },
