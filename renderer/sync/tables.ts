@@ -18,7 +18,7 @@ export const SYNC_TABLES = {
   cursors: 'syncCursors',
   pending: 'syncPending',
   quarantine: 'syncQuarantine',
-  conflicts: 'syncConflicts',
+  conflicts: 'syncConflictsByAuthor',
   peers: 'syncPeers',
   probes: 'syncProbes',
 } as const;
@@ -178,7 +178,7 @@ export const outboxTable = (d?: Db) => pick(d).table<OutboxRow, [string, number]
 export const cursorsTable = (d?: Db) => pick(d).table<CursorRow, string>(SYNC_TABLES.cursors);
 export const pendingTable = (d?: Db) => pick(d).table<PendingRow, [string, number]>(SYNC_TABLES.pending);
 export const quarantineTable = (d?: Db) => pick(d).table<QuarantineRow, string>(SYNC_TABLES.quarantine);
-export const conflictsTable = (d?: Db) => pick(d).table<ConflictRow, string>(SYNC_TABLES.conflicts);
+export const conflictsTable = (d?: Db) => pick(d).table<ConflictRow, [string, string]>(SYNC_TABLES.conflicts);
 export const peersTable = (d?: Db) => pick(d).table<PeerRow, string>(SYNC_TABLES.peers);
 export const probesTable = (d?: Db) => pick(d).table<ProbeRow, string>(SYNC_TABLES.probes);
 

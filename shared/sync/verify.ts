@@ -1,6 +1,7 @@
 import { BATCH_MAX_BYTES, signedBatch, type SignedBatch } from './batch';
 import { canonicalBytes, canonicalJson } from './canonical';
-import { eventBody, linkFor, parseEventPayload, type SignedEvent } from './event';
+import { eventBody, isKnownEventType, linkFor, parseEventPayload, type SignedEvent } from './event';
+import { aggregateIdFits } from './aggregate-ids';
 import { hlcWithinBound, parseHlc } from './hlc';
 import { nobleVerifier, verifyCanonicalWith, type SignatureVerifier } from './keys';
 import { areNeighbours, type Roster } from './roster';
@@ -95,13 +96,15 @@ function unknownMember(raw: unknown, parsed: SignedBatch): string | null {
 
 /**
  * Per authentic event, when it is next in its author's stream: its payload as the schema outputs it, or why it is
- * refused (its clock too far ahead of ours, a type this version does not know, a payload that does not parse).
+ * refused (its clock too far ahead of ours, a type this version does not know, a payload that does not parse, an
+ * aggregate id not of its type's form).
  */
 export function eventVerdict(event: SignedEvent, now: number = Date.now()): EventVerdict {
   if (!hlcWithinBound(parseHlc(event.hlc), now)) return { ok: false, reason: 'clockAhead', detail: event.hlc };
   const payload = parseEventPayload(event.type, event.payload);
-  if (payload.ok) return { ok: true, payload: payload.value };
-  return { ok: false, reason: payload.reason.startsWith('unknown') ? 'unknownEventType' : 'invalidPayload', detail: event.type };
+  if (!payload.ok) return { ok: false, reason: payload.reason.startsWith('unknown') ? 'unknownEventType' : 'invalidPayload', detail: event.type };
+  if (isKnownEventType(event.type) && !aggregateIdFits(event.type, event.aggregateId)) return { ok: false, reason: 'invalidPayload', detail: `${event.type} aggregateId` };
+  return { ok: true, payload: payload.value };
 }
 
 /**

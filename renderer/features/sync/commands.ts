@@ -25,13 +25,13 @@ export function sendProbe(actor: SyncActor, to: string, text: string): Promise<s
 }
 
 /** Marks a conflict resolved (once), with the audit entry. */
-export function resolveConflict(actor: SyncActor, eventId: string): Promise<void> {
+export function resolveConflict(actor: SyncActor, author: string, eventId: string): Promise<void> {
   return runCommand({
     tables: [SYNC_TABLES.conflicts],
     async work(scope) {
-      const row = await conflictsTable(scope.tx.db).get(eventId);
+      const row = await conflictsTable(scope.tx.db).get([author, eventId]);
       if (!row || row.status === 'resolved') return;
-      scope.audit({ station: actor.station, officer: actor.officer, action: 'sync.resolveConflict', object: eventId, result: 'success', detail: row.aggregateId });
+      scope.audit({ station: actor.station, officer: actor.officer, action: 'sync.resolveConflict', object: `${author}:${eventId}`, result: 'success', detail: row.aggregateId });
       await conflictsTable(scope.tx.db).put({ ...row, status: 'resolved', resolvedBy: actor.officer, resolvedAt: new Date().toISOString() });
     },
   });

@@ -64,9 +64,9 @@ export const useSyncStore = defineStore('sync', () => {
     return summary;
   }
 
-  async function resolveConflict(eventId: string): Promise<void> {
+  async function resolveConflict(author: string, eventId: string): Promise<void> {
     const officer = await session.assertCan('sync.resolveConflict', eventId);
-    await commands.resolveConflict({ station: station.identity.code, officer: officerKey(officer.ref) }, eventId);
+    await commands.resolveConflict({ station: station.identity.code, officer: officerKey(officer.ref) }, author, eventId);
   }
 
   /** 请求重发 (station admin): the neighbour sends again what this station has not applied; the engine carries it at once. */

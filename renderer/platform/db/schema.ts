@@ -115,6 +115,23 @@ export const schemaVersions: SchemaVersion[] = [
       auditCheckpoints: 'id, [kind+seq]',
     },
   },
+  {
+    version: 12,
+    stores: {
+      /**
+       * Conflicts keyed by [author+event id] (event ids are unique per author only): keyed by event id alone, a
+       * neighbour reusing another author's event id overwrote that author's open conflict.
+       */
+      syncConflictsByAuthor: '[authorStation+eventId], status, at',
+    },
+    upgrade: async (tx) => {
+      await tx.table('syncConflictsByAuthor').bulkPut(await tx.table('syncConflicts').toArray());
+    },
+  },
+  {
+    version: 13,
+    stores: { syncConflicts: null },
+  },
 ];
 
 /**

@@ -41,7 +41,7 @@ export const SEALED_TABLES: readonly string[] = [
   // keep both sides' values
   'syncLog',
   'syncPending',
-  'syncConflicts',
+  'syncConflictsByAuthor',
   // Refused events and quarantined batches keep the author officer and the verifier's detail
   'syncRefused',
   'syncQuarantine',

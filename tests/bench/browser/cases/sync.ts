@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { ulid } from 'ulid';
 import { DEMO_STATIONS, demoRoster, demoStationKey } from '@shared/demo/demo-network';
 import { verifyIncomingBatch } from '@shared/sync/verify';
 import { nativeVerifier } from '@renderer/sync/native-verify';
@@ -35,7 +36,7 @@ export const cases: BenchCase[] = [
       for (let start = 0; start < EVENTS; start += 500) {
         await a.transaction('rw', [...EVENT_LOG_TABLES], async () => {
           for (let i = start; i < start + 500; i += 1) {
-            await appendEvent({ type: 'sync.probe', aggregateId: `${A}:${i}`, recipients: [B], payload: { text: `联调消息 第${i}条` }, officer: '310000:000004' });
+            await appendEvent({ type: 'sync.probe', aggregateId: `${A}:${ulid()}`, recipients: [B], payload: { text: `联调消息 第${i}条` }, officer: '310000:000004' });
           }
         });
       }

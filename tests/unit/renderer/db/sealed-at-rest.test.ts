@@ -50,7 +50,7 @@ const DOCUMENTED_CLEAR: Record<string, string[]> = {
   patrolParked: ['id', 'logId'],
   syncLog: ['authorStation', 'id', 'hlc', 'pairKeys'],
   syncPending: ['author', 'seq'],
-  syncConflicts: ['eventId', 'status', 'at'],
+  syncConflictsByAuthor: ['authorStation', 'eventId', 'status', 'at'],
   syncRefused: ['author', 'eventId', 'at'],
   syncQuarantine: ['id', 'receivedAt'],
   syncProbes: ['aggregateId', 'at'],

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { ulid } from 'ulid';
 import { StationDatabase } from '@renderer/platform/db/database';
 import { combineAppliers, type ApplierSet } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
@@ -34,7 +35,7 @@ export async function closeStation(station: TestStation): Promise<void> {
 export const OFFICER = '310000:012345';
 
 /** Sends a 联调消息 from `from` to `to` the way a feature writes an event: state and event in one transaction. */
-export async function sendProbe(from: TestStation, to: string[], text: string, aggregateId = `${from.code}:${String(Date.now())}${counter++}`): Promise<string> {
+export async function sendProbe(from: TestStation, to: string[], text: string, aggregateId = `${from.code}:${ulid()}`): Promise<string> {
   await from.database.transaction('rw', [...EVENT_LOG_TABLES, SYNC_TABLES.probes], async () => {
     await from.database.table(SYNC_TABLES.probes).put({ aggregateId, from: from.code, to, officer: OFFICER, text, direction: 'sent', at: new Date().toISOString() });
     await appendEvent({ type: 'sync.probe', aggregateId, recipients: to, payload: { text }, officer: OFFICER });

@@ -24,18 +24,19 @@ afterEach(async () => {
 });
 
 function withdrawal(seq: number, prev: string, officerName: string): SignedEvent {
+  const caseId = ulid();
   return signEvent(
     {
       v: PROTOCOL_VERSION,
       id: ulid(),
       type: 'migration.withdrawn',
-      aggregateId: `case-${seq}`,
+      aggregateId: caseId,
       authorStation: A,
       authorOfficer: OFFICER,
       hlc: '1767225600000-0000',
       recipients: [B],
       links: [{ to: B, seq, prev }],
-      payload: { caseId: `case-${seq}`, at: '2026-01-01T08:00:00+08:00', officerName, note: '' },
+      payload: { caseId, at: '2026-01-01T08:00:00+08:00', officerName, note: '' },
     },
     demoStationKey(A).secretKey,
   );
