@@ -71,14 +71,21 @@ function tooLarge(events: SignedEvent[]): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const extra = (r: unknown, p: object, where: string): string | null => {
+  if (!isRecord(r)) return null;
+  const name = Object.keys(r).find((k) => !(k in p));
+  return name === undefined ? null : `${where}.${name}`;
+};
+
+/** The cursor and its two positions. */
+function cursorExtra(raw: unknown, parsed: NonNullable<SignedBatch['cursor']>): string | null {
+  const at = (name: 'applied' | 'highest') => (isRecord(raw) ? extra(raw[name], parsed[name], `cursor.${name}`) : null);
+  return extra(raw, parsed, 'cursor') ?? at('applied') ?? at('highest');
+}
+
 /** Members of `raw` that parsing dropped (unknown to our schema), down to the events' links; payloads are the types'. */
 function unknownMember(raw: unknown, parsed: SignedBatch): string | null {
-  const extra = (r: unknown, p: object, where: string): string | null => {
-    if (!isRecord(r)) return null;
-    const name = Object.keys(r).find((k) => !(k in p));
-    return name === undefined ? null : `${where}.${name}`;
-  };
-  const top = extra(raw, parsed, 'batch') ?? (parsed.cursor && isRecord(raw) ? extra(raw.cursor, parsed.cursor, 'cursor') : null);
+  const top = extra(raw, parsed, 'batch') ?? (parsed.cursor && isRecord(raw) ? cursorExtra(raw.cursor, parsed.cursor) : null);
   if (top) return top;
   const events = isRecord(raw) && Array.isArray(raw.events) ? (raw.events as unknown[]) : [];
   for (const [i, event] of parsed.events.entries()) {
