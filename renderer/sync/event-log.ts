@@ -3,7 +3,8 @@ import { ulid } from 'ulid';
 import { stationCode } from '@shared/domain/station';
 import { canonicalBytes } from '@shared/sync/canonical';
 import { eventPayloads, type EventPayload, type EventType } from '@shared/sync/event-registry';
-import { GENESIS_HASH, PROTOCOL_VERSION, linkFor, officerKeyString, signEvent, type SignedEvent } from '@shared/sync/event';
+import { EVENT_MAX_RECIPIENTS, GENESIS_HASH, PROTOCOL_VERSION, linkFor, officerKeyString, signEvent, type SignedEvent } from '@shared/sync/event';
+import { aggregateIdFits } from '@shared/sync/aggregate-ids';
 import { sha256Hex } from '@shared/sync/keys';
 import { formatHlc, parseHlc, repairHlc, tickHlc, observeHlc, HLC_ZERO, type Hlc } from '@shared/sync/hlc';
 import { signingStation, type SigningStation } from '@renderer/platform/station';
@@ -114,6 +115,8 @@ function normaliseRecipients(recipients: string[], self: string): string[] {
   const unique = [...new Set(recipients)].filter((r) => r !== self);
   for (const r of unique) stationCode.parse(r);
   if (unique.length === 0) throw new Error('an event needs at least one recipient station other than this one');
+  // Every receiver would refuse the batch as malformed, and the seqs would already have moved: refuse it here.
+  if (unique.length > EVENT_MAX_RECIPIENTS) throw new RangeError(`an event carries at most ${EVENT_MAX_RECIPIENTS} recipients (recipientGroups)`);
   return unique.sort();
 }
 
@@ -161,6 +164,7 @@ export async function appendEvent<T extends EventType>(
   const head = await headFor(tx);
   const { identity, key } = head.signing;
   const payload: unknown = eventPayloads[input.type].parse(input.payload);
+  if (!aggregateIdFits(input.type, input.aggregateId)) throw new TypeError(`aggregate id ${input.aggregateId} is not of the form ${input.type} requires`);
   const recipients = normaliseRecipients(input.recipients, identity.code);
   const streams = recipients.map((peer) => head.streams.get(peer) ?? blankHead(peer));
   const unknown = streams.filter((s) => s.unconfirmed).map((s) => s.peer);

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { recipientGroups } from '@shared/sync/event';
 import { computed, ref } from 'vue';
 import { liveQuery, type Subscription } from 'dexie';
 import { neighboursOf, signedRoster, type RosterStation, type SignedRoster } from '@shared/sync/roster';
@@ -70,7 +71,7 @@ export const useRosterStore = defineStore('syncRoster', () => {
     const peers = neighbours.value.map((s) => s.code);
     if (officer && peers.length > 0) {
       await db().transaction('rw', [...EVENT_LOG_TABLES], async () => {
-        await appendEvent({ type: 'roster.updated', aggregateId: 'roster', recipients: peers, payload: signedRoster.parse(candidate), officer });
+        for (const group of recipientGroups(peers)) await appendEvent({ type: 'roster.updated', aggregateId: 'roster', recipients: group, payload: signedRoster.parse(candidate), officer });
       });
     }
     return true;

@@ -26,6 +26,16 @@ export const eventLink = z.object({
 });
 export type EventLink = z.infer<typeof eventLink>;
 
+/** Recipients of one event at most; a message to more neighbours is several events (recipientGroups). */
+export const EVENT_MAX_RECIPIENTS = 50;
+
+/** Splits a list of recipients into groups one event each can carry. */
+export function recipientGroups(recipients: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let at = 0; at < recipients.length; at += EVENT_MAX_RECIPIENTS) groups.push(recipients.slice(at, at + EVENT_MAX_RECIPIENTS));
+  return groups;
+}
+
 /** Everything of an event that its author signs (docs/PROTOCOL.md §Event). */
 const eventFields = z.object({
   v: z.literal(PROTOCOL_VERSION),
@@ -36,9 +46,9 @@ const eventFields = z.object({
   authorOfficer: officerKeyString,
   hlc: hlcString,
   /** Strictly ascending (sorted, unique), without the author. */
-  recipients: z.array(stationCode).min(1).max(50),
+  recipients: z.array(stationCode).min(1).max(EVENT_MAX_RECIPIENTS),
   /** One per recipient, in the same order. */
-  links: z.array(eventLink).min(1).max(50),
+  links: z.array(eventLink).min(1).max(EVENT_MAX_RECIPIENTS),
   payload: z.unknown(),
 });
 

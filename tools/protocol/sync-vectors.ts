@@ -75,7 +75,7 @@ const refused = [
   { name: 'events not in ascending seq order', problem: 'outOfOrder', batch: resign({ ...unsigned, events: [second, first] }) },
   { name: 'a batch for another station', problem: 'notForUs', batch: resign({ ...unsigned, to: '320584520000' }) },
   { name: 'a signed member the schema does not know', problem: 'unknownField', batch: resign({ ...unsigned, note: 'extra' } as Omit<SignedBatch, 'signature'>) },
-  { name: 'a signed member the schema does not know, inside the cursor', problem: 'unknownField', batch: resign({ ...unsigned, cursor: { ...cursor, applied: { ...cursor.applied, note: 'extra' } } }) },
+  { name: 'a signed member the schema does not know, inside the cursor', problem: 'unknownField', batch: resign({ ...unsigned, cursor: { ...cursor, applied: { ...cursor.applied, note: 'extra' } as typeof cursor.applied } }) },
 ];
 
 export function syncVectors(): Record<string, unknown> {

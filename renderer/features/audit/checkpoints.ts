@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import { recipientGroups } from '@shared/sync/event';
 import { CHECKPOINT_MAX_TAGS, buildCheckpoint, signCheckpoint, type AuditCheckpoint } from '@shared/audit/checkpoint';
 import { neighboursOf } from '@shared/sync/roster';
 import { db } from '@renderer/platform/db';
@@ -36,7 +37,7 @@ export async function sendAuditCheckpoint(officer: string, database: Dexie = db(
       const signed = signCheckpoint(buildCheckpoint(identity.code, entries, at), key.secretKey);
       await checkpointsTable(tx).put({ id: sentId(head.seq), kind: 'sent', seq: head.seq, station: identity.code, signed, sentTo: recipients, at });
       audit({ station: identity.code, officer, action: 'audit.checkpoint', object: String(head.seq), result: 'success', detail: recipients.join(',') });
-      emit({ type: 'audit.checkpoint', aggregateId: `${identity.code}:${head.seq}`, recipients, payload: signed, officer });
+      for (const group of recipientGroups(recipients)) emit({ type: 'audit.checkpoint', aggregateId: `${identity.code}:${head.seq}`, recipients: group, payload: signed, officer });
       return signed.checkpoint;
     },
   });

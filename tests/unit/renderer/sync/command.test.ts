@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '@shared/audit/chain';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
@@ -23,10 +24,8 @@ afterEach(async () => {
   resetAnchor(DATABASE_NAME, null);
 });
 
-let n = 0;
 function probe(text: string): ProbeRow {
-  n += 1;
-  return { aggregateId: `310118520000:${n}`, from: '310118520000', to: [PEER], officer: OFFICER, text, direction: 'sent', at: new Date().toISOString() };
+  return { aggregateId: `310118520000:${ulid()}`, from: '310118520000', to: [PEER], officer: OFFICER, text, direction: 'sent', at: new Date().toISOString() };
 }
 const audit = (object: string): AuditInput => ({ station: '310118520000', officer: OFFICER, action: 'sync.probe', object, result: 'success' });
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
 import { DEMO_STATIONS, demoStationKey } from '@shared/demo/demo-network';
 import { GENESIS_HASH, verifyEvent } from '@shared/sync/event';
 import { verifyBatch } from '@shared/sync/batch';
@@ -41,10 +42,11 @@ describe('event log', () => {
   });
 
   it('commits or rolls back together with the change it describes', async () => {
+    const probeId = `${A}:${ulid()}`;
     await expect(
       a.database.transaction('rw', [...EVENT_LOG_TABLES, SYNC_TABLES.probes], async () => {
-        await probesTable(a.database).add({ aggregateId: `${A}:x`, from: A, to: [B], officer: OFFICER, text: 'x', direction: 'sent', at: '' });
-        await appendEvent({ type: 'sync.probe', aggregateId: `${A}:x`, recipients: [B], payload: { text: 'x' }, officer: OFFICER });
+        await probesTable(a.database).add({ aggregateId: probeId, from: A, to: [B], officer: OFFICER, text: 'x', direction: 'sent', at: '' });
+        await appendEvent({ type: 'sync.probe', aggregateId: probeId, recipients: [B], payload: { text: 'x' }, officer: OFFICER });
         throw new Error('form validation failed after all');
       }),
     ).rejects.toThrow('form validation');
@@ -53,18 +55,31 @@ describe('event log', () => {
     expect(await probesTable(a.database).count()).toBe(0);
   });
 
-  it('refuses to run outside a transaction holding the log tables, and refuses invalid payloads', async () => {
-    await expect(appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [B], payload: { text: 'x' }, officer: OFFICER })).rejects.toBeInstanceOf(EventLogScopeError);
+  it('refuses to run outside a transaction holding the log tables, and refuses invalid payloads, aggregate ids and recipients', async () => {
+    const x = `${A}:${ulid()}`;
+    await expect(appendEvent({ type: 'sync.probe', aggregateId: x, recipients: [B], payload: { text: 'x' }, officer: OFFICER })).rejects.toBeInstanceOf(EventLogScopeError);
     await expect(
       a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
-        await appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [B], payload: { text: '' }, officer: OFFICER });
+        await appendEvent({ type: 'sync.probe', aggregateId: x, recipients: [B], payload: { text: '' }, officer: OFFICER });
       }),
     ).rejects.toThrow();
     await expect(
       a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
-        await appendEvent({ type: 'sync.probe', aggregateId: 'x', recipients: [A], payload: { text: 'x' }, officer: OFFICER });
+        await appendEvent({ type: 'sync.probe', aggregateId: x, recipients: [A], payload: { text: 'x' }, officer: OFFICER });
       }),
     ).rejects.toThrow(/recipient/);
+    await expect(
+      a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'sync.probe', aggregateId: `${A}:x`, recipients: [B], payload: { text: 'x' }, officer: OFFICER });
+      }),
+    ).rejects.toThrow(/aggregate id/);
+    const many = Array.from({ length: 51 }, (_, i) => `3301${String(i).padStart(8, '0')}`);
+    await expect(
+      a.database.transaction('rw', [...EVENT_LOG_TABLES], async () => {
+        await appendEvent({ type: 'sync.probe', aggregateId: x, recipients: many, payload: { text: 'x' }, officer: OFFICER });
+      }),
+    ).rejects.toThrow(/at most 50 recipients/);
+    expect(await eventsTable(a.database).count()).toBe(0);
   });
 });
 
