@@ -5,6 +5,8 @@ import { fromBase64, fromUtf8, toBase64 } from '@shared/bytes';
 import { verifyPackage, type PackageRefusal, type PinnedTrust, type VerifiedPackage } from '@shared/provisioning/package';
 import { SealedError, openSealed, parseSealed, type SealedEnvelope, type SealedErrorCode } from '@shared/provisioning/sealed';
 import { keyPairFromSeed, publicKeyHex, type KeyPair } from '@shared/sync/keys';
+import { officerKeyString, recipientGroups } from '@shared/sync/event';
+import { neighboursOf } from '@shared/sync/roster';
 import { z } from 'zod';
 import { META_TABLE, db, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
 import { callHost } from '@renderer/platform/host';
@@ -97,6 +99,7 @@ export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions):
   if (previous?.kind === 'demo') throw new ProvisioningError('demoStation');
   const stored: ProtectedStationKey = { ...(await protectSecret(hexToBytes(pkg.stationSecretKey))), publicKey: pkg.station.publicKey };
   const rotation = previous?.kind === 'provisioned';
+  const forwardTo = rotation ? await rosterForwardees(database, pkg, options.actor) : [];
   await runCommand({
     tables: [META_TABLE],
     database,
@@ -114,9 +117,25 @@ export async function applyPackage(pkg: VerifiedPackage, options: ApplyOptions):
         result: 'success',
         detail: `${rotation ? 'key rotation' : previous ? 'provisions the development station' : 'first provisioning'}; roster v${pkg.roster.version}; key ${pkg.station.publicKey.slice(0, 16)}…`,
       });
+      // The newer roster goes on to the neighbours (docs/PROTOCOL.md §7), in the same transaction.
+      for (const group of recipientGroups(forwardTo)) {
+        scope.emit({ type: 'roster.updated', aggregateId: 'roster', recipients: group, payload: pkg.signedRoster, officer: options.actor });
+      }
     },
   });
   holdUnlockedStationKey(database, keyPairFromSeed(hexToBytes(pkg.stationSecretKey)));
+}
+
+/**
+ * Who a re-provisioned station forwards the package's roster to: its neighbours under that roster, when the roster
+ * is newer than the one held, the station key is the one it already signs with (after a key rotation neighbours
+ * could not check its batches before they have the roster), and an officer (not the installer) imports it.
+ */
+async function rosterForwardees(database: Dexie, pkg: VerifiedPackage, actor: string): Promise<string[]> {
+  const [trust, key] = await Promise.all([loadTrust(database), readMeta(protectedStationKeyMeta, database)]);
+  const held = trust.roster?.roster.version ?? 0;
+  if (pkg.roster.version <= held || key?.publicKey !== pkg.station.publicKey || !officerKeyString.safeParse(actor).success) return [];
+  return neighboursOf(pkg.roster, pkg.identity.code).map((s) => s.code);
 }
 
 /** The station's signing key from the OS-protected store, or null when this PC holds no provisioned key. */

@@ -23,6 +23,10 @@ import {
   unlockStationKey,
 } from '@renderer/features/provisioning/provisioning';
 import { YAOZHUANG, ZHENDIAN, makeOffice, resealed, type OfficeFixture } from './office-fixture';
+import { addStation, signRosterCommand } from '../../../../tools/admin/commands';
+import { eventsTable } from '@renderer/sync/tables';
+
+const LILI = '320509520000';
 
 /** A host whose "OS protection" is a reversible but visibly different encoding, like DPAPI from the outside. */
 function fakeOsHost(): HostBridge {
@@ -137,6 +141,29 @@ describe('importing a provisioning package', () => {
     expect(await refusal(foreign.text, foreign.passphrase)).toBe('rootMismatch');
     const neighbour = await office.exportFor(YAOZHUANG);
     expect(await refusal(neighbour.text, neighbour.passphrase)).toBe('otherStation');
+  });
+
+  it('forwards a newer roster from a re-provisioning package to the neighbours, but not after a key rotation or at first run', async () => {
+    const first = await office.exportFor(ZHENDIAN);
+    await applyPackage(await openPackage(readPackage(first.text), first.passphrase), { actor: 'installer' });
+    const forwarded = async () => (await eventsTable(db()).toArray()).filter((row) => row.event.type === 'roster.updated').map((row) => row.event);
+    expect(await forwarded()).toEqual([]);
+
+    // The office adds 黎里 to the group and signs a new roster; 蒸淀's key is unchanged.
+    await addStation(office.ctx, { code: LILI, name: '黎里派出所', province: '320000', districtCode: '320509', groups: ['wudi-qisuo'] });
+    await signRosterCommand(office.ctx);
+    const newer = await office.exportFor(ZHENDIAN);
+    const pkg = await openPackage(readPackage(newer.text), newer.passphrase);
+    await applyPackage(pkg, { actor: '310000:100001' });
+    const [event, ...more] = await forwarded();
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ aggregateId: 'roster', recipients: [LILI, YAOZHUANG].sort(), payload: pkg.signedRoster, authorOfficer: '310000:100001' });
+
+    // A key rotation: neighbours could not check this station's batches before they hold the roster, so no event.
+    await office.rotate(ZHENDIAN);
+    const rotated = await office.exportFor(ZHENDIAN);
+    await applyPackage(await openPackage(readPackage(rotated.text), rotated.passphrase), { actor: '310000:100001' });
+    expect(await forwarded()).toHaveLength(1);
   });
 
   it('refuses a package on a demo station, through openPackage and applyPackage alike: its demo officers would stay', async () => {
