@@ -8,6 +8,7 @@ import { pipelined } from './pipeline';
 import { cursorBatch, defaultLimits, nextBatches, pendingByPeer } from './outbox';
 import { signingStation } from '@renderer/platform/station';
 import { loadTrust } from './trust';
+import { cursorsTable } from './tables';
 
 export interface ExportedBundle {
   bytes: Uint8Array;
@@ -35,14 +36,17 @@ function fitting(batches: SignedBatch[]): SignedBatch[] {
 }
 
 /**
- * 导出离线同步包: every pending batch for the chosen peers (all with something pending when none are chosen),
- * signed as one bundle. Events stay in the outbox: only the exchange's acknowledgement proves delivery, and a
- * batch that arrives both ways is applied once.
+ * 导出离线同步包: for each chosen peer (when none are chosen: those with something pending and those that sent us
+ * events), every batch it has not confirmed and this station's cursor for it, signed as one bundle. Events stay in
+ * the outbox: only the recipient's cursor proves delivery (§8.3), so a peer with nothing pending still gets our
+ * cursor — two stations that only exchange bundles confirm each other's events too. A batch that arrives both ways
+ * is applied once.
  */
 export async function exportBundle(database: Dexie, peers?: string[]): Promise<ExportedBundle> {
   const self = await signingStation(database);
   const pending = await pendingByPeer(database);
-  const chosen = (peers ?? [...pending.keys()]).filter((p) => pending.has(p)).sort();
+  const senders = (await cursorsTable(database).toCollection().primaryKeys()).map(String);
+  const chosen = [...new Set(peers ?? [...pending.keys(), ...senders])].filter((p) => p !== self.identity.code).sort();
   const all: SignedBatch[] = [];
   for (const peer of chosen) {
     // Everything the peer has not confirmed (sent or not), then this station's cursor for it (protocol 2, §8.3).

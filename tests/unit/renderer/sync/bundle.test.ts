@@ -4,7 +4,7 @@ import { DEMO_STATIONS } from '@shared/demo/demo-network';
 import { constants, deflateRawSync } from 'node:zlib';
 import { BUNDLE_MAX_FILE_BYTES, BUNDLE_MAX_INFLATED_BYTES } from '@shared/sync/bundle';
 import { BundleRejectedError, exportBundle, importBundle } from '@renderer/sync/bundle-io';
-import { eventsTable, probesTable, quarantineTable } from '@renderer/sync/tables';
+import { eventsTable, outboxTable, probesTable, quarantineTable } from '@renderer/sync/tables';
 import { closeStation, openStation, sendProbe, type TestStation } from './helpers';
 
 const A = DEMO_STATIONS.lvxiang;
@@ -36,6 +36,16 @@ describe('bundle files (no network at all)', () => {
     expect(second).toMatchObject({ applied: 0, duplicates: 2 });
     expect(await eventsTable(b.database).toArray()).toEqual(eventsAfterFirst);
     expect(await probesTable(b.database).get(ids[0] ?? '')).toMatchObject({ text: '一' });
+  });
+
+  it('confirms delivery by bundle too: the recipient with nothing to send returns its cursor, and the sender\'s outbox drains', async () => {
+    await sendProbe(a, [B], '只走U盘');
+    await importBundle(b, (await exportBundle(a.database)).bytes);
+    expect(await outboxTable(a.database).count()).toBe(1);
+    const answer = await exportBundle(b.database);
+    expect(answer).toMatchObject({ batches: 0, events: 0, peers: [A] });
+    await importBundle(a, answer.bytes);
+    expect(await outboxTable(a.database).count()).toBe(0);
   });
 
   it('rejects a truncated or tampered bundle with a clear reason and applies nothing', async () => {
