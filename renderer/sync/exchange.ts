@@ -45,11 +45,20 @@ const NS_PER_MS = 1_000_000;
 /** The server's default ack wait (30 s), should a consumer not state its own. */
 const DEFAULT_ACK_WAIT_NS = 30_000 * NS_PER_MS;
 
-/** The author streams on the exchange (their consumers for this station exist only on neighbours' streams). */
+/**
+ * The author streams on the exchange (their consumers for this station exist only on neighbours' streams). The
+ * server answers a page at a time (1024 names): read on until `total` names have come, as a roster may list 5000.
+ */
 async function authorStreams(connection: NatsConnection): Promise<string[]> {
-  const reply = await connection.request('$JS.API.STREAM.NAMES', JSON.stringify({ offset: 0 }), { timeout: 5000 });
-  const body = reply.json<{ streams?: string[] | null }>();
-  return (body.streams ?? []).filter((name) => authorOfStream(name) !== null);
+  const names: string[] = [];
+  for (;;) {
+    const reply = await connection.request('$JS.API.STREAM.NAMES', JSON.stringify({ offset: names.length }), { timeout: 5000 });
+    const body = reply.json<{ streams?: string[] | null; total?: number }>();
+    const page = body.streams ?? [];
+    names.push(...page);
+    if (page.length === 0 || names.length >= (body.total ?? 0)) break;
+  }
+  return names.filter((name) => authorOfStream(name) !== null);
 }
 
 export async function openExchange(url: string, self: ExchangeIdentity, connectFn: ConnectFn): Promise<Exchange> {
