@@ -1,4 +1,4 @@
-import type Dexie from 'dexie';
+import Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { ulid } from 'ulid';
 import { WIRE_MAX_BYTES, type SignedBatch } from '@shared/sync/batch';
@@ -10,8 +10,7 @@ import { EventConflictError, EventNotAuthorizedError, type EventApplier, type In
 import { eventRow, observeRemoteHlc } from './event-log';
 import { nativeVerifier } from './native-verify';
 import { CURSOR_TABLES, applyCursor } from './outbox';
-import { signingStation } from '@renderer/platform/station';
-import { loadTrust } from './trust';
+import { checkView, forgetCheckView, readCheckView, sameCheckView, type CheckView } from './check-view';
 import {
   META_TABLE,
   SYNC_TABLES,
@@ -65,6 +64,20 @@ class RefuseEventError extends Error {
 /** A batch applier refused one of several events: run again one event at a time, to learn which. */
 class SplitGroupsError extends Error {}
 
+/** The log's primary key refused an id of this batch: run again reading every id first (Attempt.readAllIds). */
+class ReusedIdError extends Error {}
+
+/** Adds the new log rows; a clash on [author+id] (a reused id) is told apart from any other storage failure. */
+async function addRows(database: Dexie, rows: EventRow[]): Promise<void> {
+  try {
+    await eventsTable(database).bulkAdd(rows);
+  } catch (error) {
+    const failures = error instanceof Dexie.BulkError ? Object.values(error.failuresByPos) : [];
+    if (failures.length > 0 && failures.every((f) => f.name === 'ConstraintError')) throw new ReusedIdError();
+    throw error;
+  }
+}
+
 interface Tally {
   applied: number;
   duplicates: number;
@@ -92,6 +105,12 @@ interface Attempt {
   refusals: Map<string, { reason: EventRefusal; detail: string }>;
   /** Batch appliers get one event at a time (one of a run was refused). */
   singles: boolean;
+  /**
+   * The log already holds an id of this batch under a new seq (the author reused it): read every id first, so
+   * the reuse is refused as `duplicateId`. Honest streams never reuse ids, so the first attempt reads only the
+   * ids it needs (duplicates of applied events) and lets the log's primary key catch a reuse.
+   */
+  readAllIds: boolean;
 }
 
 /** One batch's work inside the transaction: new log rows and the author's cursor are written once, at the end. */
@@ -234,19 +253,24 @@ function applyOne(ctx: InboxContext, event: SignedEvent, run: Run): Promise<void
   return inOrder(ctx, run, before, () => applySingle(ctx, applier, input, run));
 }
 
-/** Applies events now in order for their author, then any that were waiting behind them. */
-async function applyInOrder(ctx: InboxContext, tx: Transaction, batch: SignedBatch, tally: Tally, attempt: Attempt): Promise<void> {
+/**
+ * Applies events now in order for their author, then any that were waiting behind them; returns the author's
+ * cursor after the batch. `stored` is the cursor before it (read by the caller with its other reads).
+ */
+async function applyInOrder(ctx: InboxContext, tx: Transaction, batch: SignedBatch, stored: CursorRow | undefined, tally: Tally, attempt: Attempt): Promise<CursorRow | undefined> {
   const author = batch.from;
   const self = batch.to;
   const seqOf = (e: SignedEvent) => linkFor(e, self)?.seq ?? 0;
   const events = batch.events;
-  const stored = await cursorsTable(ctx.database).get(author);
-  // One read for every id of the batch: duplicates of applied events, and ids the author already used.
+  const storedSeq = stored?.seq ?? 0;
+  // Events at or below the cursor must be the very ones applied (their rows are compared); the others' ids only
+  // matter if the author reused one, which the log's primary key catches (then every id is read: readAllIds).
+  const lookup = attempt.readAllIds ? events : events.filter((e) => seqOf(e) <= storedSeq);
   const [rows, waitingBefore] = await Promise.all([
-    eventsTable(ctx.database).bulkGet(events.map((e): [string, string] => [author, e.id])),
+    lookup.length > 0 ? eventsTable(ctx.database).bulkGet(lookup.map((e): [string, string] => [author, e.id])) : [],
     pendingTable(ctx.database).where('author').equals(author).count(),
   ]);
-  const known = new Map(events.map((e, i) => [e.id, rows[i]]));
+  const known = new Map(lookup.map((e, i) => [e.id, rows[i]]));
   const ids = new Set([...known.values()].flatMap((r) => (r ? [r.id] : [])));
   const run: Run = { tx, self, cursor: stored ?? { author, seq: 0, hash: GENESIS_HASH, at: '' }, rows: [], ids, refused: [], tally, group: null, attempt };
   let waiting = waitingBefore > 0;
@@ -255,7 +279,8 @@ async function applyInOrder(ctx: InboxContext, tx: Transaction, batch: SignedBat
     if (seq <= run.cursor.seq) {
       // Seen before: it must be the very event we applied, or the author has rewritten its history.
       const previously = known.get(event.id) ?? run.rows.find((r) => r.id === event.id);
-      if (!previously || previously.hash !== eventRow(event, 'remote', self).hash) throw new QuarantineError('brokenChain', `${author} #${seq} differs from the one applied`);
+      const same = previously?.hash === eventRow(event, 'remote', self).hash || (await refusedAsReusedId(ctx, event, seq, run));
+      if (!same) throw new QuarantineError('brokenChain', `${author} #${seq} differs from the one applied`);
       tally.duplicates += 1;
     } else if (seq > run.cursor.seq + 1) {
       await pendingTable(ctx.database).put({ author, seq, event, batchId: batch.id, at: new Date().toISOString() });
@@ -267,11 +292,27 @@ async function applyInOrder(ctx: InboxContext, tx: Transaction, batch: SignedBat
     }
     if (waiting) waiting = await drainPending(ctx, author, run);
   }
+  if (run.rows.length === 0 && run.refused.length === 0) return stored;
+  // The last group's applier and the log's writes are independent: issued together, their sealing and requests
+  // overlap (whichever fails first rolls the transaction back, and the attempt is run again as for any failure).
   const last = takeGroup(run);
-  if (last) await applyGroup(ctx, last, run);
-  if (run.rows.length > 0 || run.refused.length > 0) {
-    await Promise.all([eventsTable(ctx.database).bulkAdd(run.rows), refusedTable(ctx.database).bulkPut(run.refused), cursorsTable(ctx.database).put(run.cursor)]);
-  }
+  await Promise.all([
+    last ? applyGroup(ctx, last, run) : null,
+    addRows(ctx.database, run.rows),
+    run.refused.length > 0 ? refusedTable(ctx.database).bulkPut(run.refused) : null,
+    cursorsTable(ctx.database).put(run.cursor),
+  ]);
+  return run.cursor;
+}
+
+/**
+ * An event seen before whose id the log holds for another event: it is the one refused as `duplicateId` at this
+ * seq (logged under `<id>#<seq>`), delivered again — a duplicate, not a rewritten history.
+ */
+async function refusedAsReusedId(ctx: InboxContext, event: SignedEvent, seq: number, run: Run): Promise<boolean> {
+  const key = `${event.id}#${seq}`;
+  const row = run.refused.find((r) => r.eventId === key) ?? (await refusedTable(ctx.database).get([event.authorStation, key]));
+  return row?.reason === 'duplicateId' && row.seq === seq && row.hlc === event.hlc && row.aggregateId === event.aggregateId && row.authorOfficer === event.authorOfficer;
 }
 
 /** Applies waiting events that are now next in line; says whether any are still waiting. */
@@ -318,10 +359,13 @@ async function quarantine(ctx: InboxContext, via: Via, q: QuarantineInput): Prom
   return { outcome: 'quarantined', batchId: q.batchId, reason: q.reason, detail: q.detail };
 }
 
-/** A batch after the checks that need no local state: refused (to quarantine), or verified and ready to apply. */
+/**
+ * A batch after the checks that need no local state: refused (to quarantine), or verified and ready to apply;
+ * `view` is what it was checked against (none for bytes refused before parsing).
+ */
 export type CheckedBatch =
-  | { kind: 'refused'; via: Via; batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number; authentic: boolean }
-  | { kind: 'verified'; via: Via; raw: unknown; batch: SignedBatch; rosterVersion: number };
+  | { kind: 'refused'; via: Via; raw?: unknown; view?: CheckView; batchId: string | null; from: string | null; reason: QuarantineReason; detail: string; eventCount: number; authentic: boolean }
+  | { kind: 'verified'; via: Via; raw: unknown; batch: SignedBatch; view: CheckView };
 type Via = 'exchange' | 'bundle';
 
 /** The trust roster changed between checking a batch and applying it (a roster.updated just before it). */
@@ -329,12 +373,12 @@ class RosterChangedError extends Error {}
 
 /** Signatures, roster membership, order and bounds: everything that can be checked outside the transaction. */
 export async function checkBatch(ctx: InboxContext, raw: unknown, via: Via): Promise<CheckedBatch> {
-  const [{ identity }, trust] = await Promise.all([signingStation(ctx.database), loadTrust(ctx.database)]);
-  if (!trust.roster) throw new Error('no trust roster: cannot verify incoming batches');
-  const check = await verifyIncomingBatch(raw, identity.code, trust.roster.roster, nativeVerifier);
-  if (check.ok) return { kind: 'verified', via, raw, batch: check.batch, rosterVersion: trust.roster.roster.version };
+  const view = await checkView(ctx.database);
+  if (!view.roster) throw new Error('no trust roster: cannot verify incoming batches');
+  const check = await verifyIncomingBatch(raw, view.self, view.roster, nativeVerifier);
+  if (check.ok) return { kind: 'verified', via, raw, batch: check.batch, view };
   const eventCount = Array.isArray((raw as { events?: unknown } | null)?.events) ? (raw as { events: unknown[] }).events.length : 0;
-  return { kind: 'refused', via, batchId: check.batchId, from: check.from, reason: check.problem, detail: check.detail, eventCount, authentic: check.authentic };
+  return { kind: 'refused', via, raw, view, batchId: check.batchId, from: check.from, reason: check.problem, detail: check.detail, eventCount, authentic: check.authentic };
 }
 
 /**
@@ -353,16 +397,14 @@ export async function checkWireBatch(ctx: InboxContext, bytes: Uint8Array): Prom
 async function applyAttempt(ctx: InboxContext, checked: Extract<CheckedBatch, { kind: 'verified' }>, tally: Tally, attempt: Attempt): Promise<void> {
   const { batch } = checked;
   await ctx.database.transaction('rw', inboxTables(ctx), async (tx) => {
-    const trust = await loadTrust(ctx.database);
-    if (trust.roster?.roster.version !== checked.rosterVersion) throw new RosterChangedError();
-    const before = await cursorsTable(ctx.database).get(batch.from);
-    if (batch.events.length > 0) await applyInOrder(ctx, tx, batch, tally, attempt);
+    // The reads every batch needs, in one round trip.
+    const [view, before, peer] = await Promise.all([readCheckView(ctx.database), cursorsTable(ctx.database).get(batch.from), peersTable(ctx.database).get(batch.from)]);
+    if (!sameCheckView(view, checked.view)) throw new RosterChangedError();
+    const after = batch.events.length > 0 ? await applyInOrder(ctx, tx, batch, before, tally, attempt) : before;
     if (batch.cursor) await applyCursor(ctx.database, batch.to, batch.from, batch.cursor);
-    const after = await cursorsTable(ctx.database).get(batch.from);
-    const peer = (await peersTable(ctx.database).get(batch.from)) ?? blankPeer(batch.from);
     // The stream moves again: whatever stopped it is behind us.
     const moved = (after?.seq ?? 0) > (before?.seq ?? 0);
-    await peersTable(ctx.database).put({ ...peer, lastReceivedAt: new Date().toISOString(), ...(moved ? { stopped: null } : {}) });
+    await peersTable(ctx.database).put({ ...(peer ?? blankPeer(batch.from)), lastReceivedAt: new Date().toISOString(), ...(moved ? { stopped: null } : {}) });
   });
 }
 
@@ -374,20 +416,31 @@ async function applyAttempt(ctx: InboxContext, checked: Extract<CheckedBatch, { 
  */
 export async function applyCheckedBatch(ctx: InboxContext, checked: CheckedBatch): Promise<ReceiveResult> {
   if (checked.kind === 'refused') {
-    const { via, batchId, from, reason, detail, eventCount, authentic } = checked;
+    const { via, raw, view, batchId, from, reason, detail, eventCount, authentic } = checked;
+    // Checked against a view that is no longer current (a roster taken meanwhile): checked again, not quarantined.
+    if (view && !sameCheckView(view, await readCheckView(ctx.database))) {
+      forgetCheckView(ctx.database);
+      return applyCheckedBatch(ctx, await checkBatch(ctx, raw, via));
+    }
     return quarantine(ctx, via, { batchId, from, reason, detail, eventCount, authentic });
   }
   const { batch, via } = checked;
-  const attempt: Attempt = { refusals: new Map(), singles: false };
-  // Each retry learns one more refusal (or to split groups), so this ends after at most events + 2 rounds.
-  for (let round = 0; round <= batch.events.length + 2; round += 1) {
+  const attempt: Attempt = { refusals: new Map(), singles: false, readAllIds: false };
+  // Each retry learns one more refusal (or to split groups, or to read all ids), so this ends after at most events + 3 rounds.
+  for (let round = 0; round <= batch.events.length + 3; round += 1) {
     const tally = blankTally();
     try {
       await applyAttempt(ctx, checked, tally, attempt);
+      // A roster.updated in the batch may have changed the view: read again for the next check.
+      if (batch.events.some((e) => e.type === 'roster.updated')) forgetCheckView(ctx.database);
       return { outcome: 'applied', batchId: batch.id, ...tally };
     } catch (error) {
-      if (error instanceof RosterChangedError) return applyCheckedBatch(ctx, await checkBatch(ctx, checked.raw, via));
+      if (error instanceof RosterChangedError) {
+        forgetCheckView(ctx.database);
+        return applyCheckedBatch(ctx, await checkBatch(ctx, checked.raw, via));
+      }
       if (error instanceof SplitGroupsError) attempt.singles = true;
+      else if (error instanceof ReusedIdError && !attempt.readAllIds) attempt.readAllIds = true;
       else if (error instanceof RefuseEventError) attempt.refusals.set(error.eventId, { reason: error.reason, detail: error.detail });
       else if (error instanceof QuarantineError) {
         return quarantine(ctx, via, { batchId: batch.id, from: batch.from, reason: error.reason, detail: error.detail, eventCount: batch.events.length, authentic: true });

@@ -1,3 +1,5 @@
+import type { Browser } from 'playwright-core';
+
 /** One figure a benchmark prints: `bench <name> <value> <unit>`. */
 export interface BenchFigure {
   name: string;
@@ -36,4 +38,16 @@ export async function sample(count: number, fn: (i: number) => unknown): Promise
     out.push(performance.now() - start);
   }
   return out;
+}
+
+/** What a station case gets: Chromium, and the URL of the built bench pages (receiver.html hosts a station). */
+export interface StationBenchEnv {
+  browser: Browser;
+  url: string;
+}
+
+/** A benchmark case driven from Node that runs a station in a Chromium page (tests/bench/stations). */
+export interface StationBenchCase {
+  name: string;
+  run(env: StationBenchEnv): Promise<BenchFigure[]>;
 }

@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import { formatFigure, type BenchCase, type BenchFigure } from './lib';
+import { formatFigure, type BenchCase, type BenchFigure, type StationBenchCase, type StationBenchEnv } from './lib';
 
 /**
  * `npm run bench [-- filter]`: Node cases (tests/bench/node) in this process, then browser cases
- * (tests/bench/browser/cases) built with Vite and run in headless Chromium, where Dexie meets real IndexedDB.
+ * (tests/bench/browser/cases) built with Vite and run in headless Chromium, where Dexie meets real IndexedDB, then
+ * station cases (tests/bench/stations): Node drives stations in Chromium pages (receiver.html) and in Node.
  * Prints one line per figure: `bench <name> <value> <unit>`.
  */
 const here = import.meta.dirname;
@@ -29,6 +30,14 @@ async function runNodeCases(): Promise<void> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
     const module = (await import(pathToFileURL(join(dir, file)).href)) as { cases: BenchCase[] };
     for (const benchCase of module.cases) if (!filter || benchCase.name.includes(filter)) print(await benchCase.run());
+  }
+}
+
+async function runStationCases(env: StationBenchEnv): Promise<void> {
+  const dir = join(here, 'stations');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as { cases: StationBenchCase[] };
+    for (const benchCase of module.cases) if (!filter || benchCase.name.includes(filter)) print(await benchCase.run(env));
   }
 }
 
@@ -55,6 +64,8 @@ async function runBrowserCases(): Promise<void> {
     await page.goto(`${url}?filter=${encodeURIComponent(filter)}`);
     const error = await done;
     if (error) throw new Error(`browser benchmarks failed: ${error}`);
+    await page.close();
+    await runStationCases({ browser, url });
   } finally {
     await browser.close();
     await server.close();

@@ -13,15 +13,18 @@ import { pipelined } from '@renderer/sync/pipeline';
 import { nextBatches } from '@renderer/sync/outbox';
 import type { SignedBatch } from '@shared/sync/batch';
 import type { BenchCase } from '../../lib';
+import { idbPutFloor } from '../idb-floor';
+import { requestCounter, type RequestCounter } from '../request-count';
 
 const A = DEMO_STATIONS.lvxiang;
 const B = DEMO_STATIONS.zhapu;
 const EVENTS = 5_000;
 
-async function station(code: string): Promise<StationDatabase> {
+async function station(code: string, counter?: RequestCounter): Promise<StationDatabase> {
   const name = `bench-sync-${code}`;
   await Dexie.delete(name);
   const database = new StationDatabase(name);
+  if (counter) database.use(counter.middleware);
   await database.open();
   await installDemoStation(code, database);
   return database;
@@ -32,7 +35,8 @@ export const cases: BenchCase[] = [
   {
     name: 'sync.apply',
     async run() {
-      const [a, b] = [await station(A), await station(B)];
+      const counter = requestCounter();
+      const [a, b] = [await station(A), await station(B, counter)];
       for (let start = 0; start < EVENTS; start += 500) {
         await a.transaction('rw', [...EVENT_LOG_TABLES], async () => {
           for (let i = start; i < start + 500; i += 1) {
@@ -47,6 +51,7 @@ export const cases: BenchCase[] = [
       for (const batch of batches) await verifyIncomingBatch(batch, B, demoRoster, nativeVerifier);
       const verifySeconds = (performance.now() - verifyStart) / 1000;
       // As the engine receives: the next batch is checked while the one before commits.
+      const requestsBefore = counter.count();
       const start = performance.now();
       await pipelined(batches, {
         prepare: (batch) => checkBatch(ctx, batch, 'exchange'),
@@ -56,6 +61,7 @@ export const cases: BenchCase[] = [
         },
       });
       const seconds = (performance.now() - start) / 1000;
+      const requests = counter.count() - requestsBefore;
       a.close();
       b.close();
       await Dexie.delete(a.name);
@@ -63,6 +69,9 @@ export const cases: BenchCase[] = [
       return [
         { name: 'sync.apply_events_per_s', value: EVENTS / seconds, unit: 'events/s' },
         { name: 'sync.verify_only_events_per_s', value: EVENTS / verifySeconds, unit: 'events/s' },
+        // What the apply path asks of IndexedDB per event (machine-independent), and this machine's floor.
+        { name: 'sync.apply_idb_requests_per_event', value: requests / EVENTS, unit: 'requests' },
+        { name: 'sync.apply_floor_idb_puts_per_s', value: await idbPutFloor(), unit: 'rows/s' },
       ];
     },
   },

@@ -36,8 +36,17 @@ async function batchesFromA(): Promise<SignedBatch[]> {
   return nextBatches(a.database, keyOf(A), B, 100, { maxEvents: 1, maxBytes: 1_000_000 });
 }
 
+const labelled = new Map<string, string>();
+/** A readable label (`<station>:<name>`) as a probe's aggregate id of the protocol's form `<station>:<ULID>`, one per label. */
+function aggregateOf(label: string): string {
+  const known = labelled.get(label) ?? `${label.split(':')[0] ?? ''}:${ulid()}`;
+  labelled.set(label, known);
+  return known;
+}
+
 /** A hand-made event of `author`, to play a misbehaving station. */
-function craftEvent(author: string, seq: number, prev: string, aggregateId: string, text: string, secretKey = demoStationKey(author).secretKey): SignedEvent {
+function craftEvent(author: string, seq: number, prev: string, label: string, text: string, secretKey = demoStationKey(author).secretKey): SignedEvent {
+  const aggregateId = aggregateOf(label);
   return signEvent(
     { v: PROTOCOL_VERSION, id: ulid(), type: 'sync.probe', aggregateId, authorStation: author, authorOfficer: OFFICER, hlc: '1767225600000-0000', recipients: [B], links: [{ to: B, seq, prev }], payload: { text } },
     secretKey,
@@ -137,8 +146,25 @@ describe('inbox: verify, order, apply', () => {
     expect(await receiveBatch(b, craftBatch(A, [first, second]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1, conflicts: 1 });
     const [conflict] = await conflictsTable(b.database).toArray();
     expect(conflict).toMatchObject({ eventId: second.id, status: 'open', remote: { text: '第二版' }, local: { text: '第一版' } });
-    expect((await probesTable(b.database).get(`${A}:same`))?.text).toBe('第一版');
+    expect((await probesTable(b.database).get(aggregateOf(`${A}:same`)))?.text).toBe('第一版');
     expect((await cursorsTable(b.database).get(A))?.seq).toBe(2);
+  });
+
+  it('keeps two authors\' conflicts apart even when a neighbour reuses the other\'s event id', async () => {
+    const first = craftEvent(A, 1, GENESIS_HASH, `${A}:same`, '甲一');
+    const second = craftEvent(A, 2, eventHash(first), `${A}:same`, '甲二');
+    await receiveBatch(b, craftBatch(A, [first, second]), 'exchange');
+    const C = DEMO_STATIONS.yaozhuang;
+    const theirs = craftEvent(C, 1, GENESIS_HASH, `${C}:same`, '丙一');
+    const copycat = signEvent({ ...eventBody(craftEvent(C, 2, eventHash(theirs), `${C}:same`, '丙二')), id: second.id }, demoStationKey(C).secretKey);
+    expect(await receiveBatch(b, craftBatch(C, [theirs, copycat]), 'exchange')).toMatchObject({ outcome: 'applied', conflicts: 1 });
+    const conflicts = await conflictsTable(b.database).toArray();
+    expect(conflicts.map((c) => [c.authorStation, c.eventId, (c.remote as { text: string }).text]).sort()).toEqual(
+      [
+        [A, second.id, '甲二'],
+        [C, second.id, '丙二'],
+      ].sort(),
+    );
   });
 
   it('rolls back everything when applying crashes midway, and applies the batch in full when it comes again', async () => {
@@ -210,6 +236,25 @@ describe('inbox: verify, order, apply', () => {
     expect(await probesTable(b.database).count()).toBe(0);
   });
 
+  it('checks a batch again rather than quarantine it when it was refused against a roster replaced since', async () => {
+    // B has checked a batch under roster 1 (the view later checks start from).
+    expect(await receiveBatch(b, craftBatch(A, [craftEvent(A, 1, GENESIS_HASH, `${A}:old`, '旧')]), 'exchange')).toMatchObject({ outcome: 'applied' });
+    const newKey = generateKeyPair();
+    const rotated = signRoster(
+      { ...demoRoster, version: 2, issuedAt: '2026-02-01T00:00:00.000Z', stations: demoRoster.stations.map((s) => (s.code === A ? { ...s, publicKey: newKey.publicKey } : s)) },
+      DEMO_ROOT.secretKey,
+    );
+    const first = (await eventsTable(b.database).toArray())[0];
+    if (!first) throw new Error('no event');
+    const batch = craftBatch(A, [craftEvent(A, 2, first.hash, `${A}:new`, '新密钥', newKey.secretKey)], newKey.secretKey);
+    // Checked against roster 1, A's new key is not A's: refused. Roster 2 arrives before the refusal is stored.
+    const checked = await checkBatch(b, batch, 'exchange');
+    expect(checked).toMatchObject({ kind: 'refused', reason: 'badBatchSignature' });
+    expect(await acceptRoster(b.database, rotated)).toMatchObject({ ok: true });
+    expect(await applyCheckedBatch(b, checked)).toMatchObject({ outcome: 'applied', applied: 1 });
+    expect(await quarantineTable(b.database).count()).toBe(0);
+  });
+
   it('accepts a newer root-signed roster over the exchange and refuses a forged one', async () => {
     const newer = signRoster({ ...demoRoster, version: 2, issuedAt: '2026-02-01T00:00:00.000Z' }, DEMO_ROOT.secretKey);
     await appendEventInOwnTransaction({ type: 'roster.updated', aggregateId: 'roster', recipients: [B], payload: newer, officer: OFFICER }, [], a.database);
@@ -235,6 +280,20 @@ describe('inbox: verify, order, apply', () => {
     expect(await eventsTable(b.database).get([A, genuine.id])).toBeDefined();
   });
 
+  it('refuses an id the author reuses in a later batch as duplicateId, keeps the first, applies what follows, and skips it when delivered again', async () => {
+    const first = craftEvent(A, 1, GENESIS_HASH, `${A}:first`, '第一');
+    expect(await receiveBatch(b, craftBatch(A, [first]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1 });
+    const reused = signEvent({ ...eventBody(craftEvent(A, 2, eventHash(first), `${A}:again`, '重复')), id: first.id }, demoStationKey(A).secretKey);
+    const next = craftEvent(A, 3, eventHash(reused), `${A}:next`, '之后');
+    const second = craftBatch(A, [reused, next]);
+    expect(await receiveBatch(b, second, 'exchange')).toMatchObject({ outcome: 'applied', applied: 1, refused: 1 });
+    expect(await receiveBatch(b, second, 'exchange')).toMatchObject({ outcome: 'applied', applied: 0, duplicates: 2 });
+    expect(await refusedTable(b.database).toArray()).toMatchObject([{ author: A, eventId: `${first.id}#2`, seq: 2, reason: 'duplicateId' }]);
+    expect((await probesTable(b.database).toArray()).map((p) => p.text).sort()).toEqual(['之后', '第一'].sort());
+    expect((await eventsTable(b.database).get([A, first.id]))?.event.aggregateId).toBe(aggregateOf(`${A}:first`));
+    expect((await cursorsTable(b.database).get(A))?.seq).toBe(3);
+  });
+
   it('refuses an event from the far future without moving the local clock, and applies what follows it', async () => {
     const future = signEvent({ ...eventBody(craftEvent(A, 1, GENESIS_HASH, `${A}:future`, '未来')), hlc: '9999999999999-9999' }, demoStationKey(A).secretKey);
     const next = craftEvent(A, 2, eventHash(future), `${A}:next`, '现在');
@@ -243,6 +302,15 @@ describe('inbox: verify, order, apply', () => {
     await sendProbe(b, [A], '本站');
     const own = (await eventsTable(b.database).toArray()).find((e) => e.authorStation === B);
     expect(Number(own?.hlc.slice(0, 13))).toBeLessThan(Date.now() + 60_000);
+  });
+
+  it('refuses, per event, an aggregate id not of its type\'s form, and applies what follows', async () => {
+    const made = signEvent({ ...eventBody(craftEvent(A, 1, GENESIS_HASH, `${A}:made-up`, '编造')), aggregateId: `${A}:not-a-ulid` }, demoStationKey(A).secretKey);
+    const next = craftEvent(A, 2, eventHash(made), `${A}:next`, '之后');
+    expect(await receiveBatch(b, craftBatch(A, [made, next]), 'exchange')).toMatchObject({ outcome: 'applied', applied: 1 });
+    expect((await refusedTable(b.database).toArray()).map((r) => [r.eventId, r.reason])).toEqual([[made.id, 'invalidPayload']]);
+    expect((await probesTable(b.database).toArray()).map((p) => p.text)).toEqual(['之后']);
+    expect((await cursorsTable(b.database).get(A))?.seq).toBe(2);
   });
 
   it('bounds hostile batches: order, duplicates, extra signed fields, canonical bytes and size', async () => {
