@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ROOT, DEMO_STATIONS, demoRoster, demoStationKey } from '@shared/demo/demo-network';
-import { signRoster } from '@shared/sync/roster';
+import { DEMO_STATIONS, demoStationKey } from '@shared/demo/demo-network';
 import { encodeJsonGzip } from '@shared/sync/wire';
 import type { SignedBatch } from '@shared/sync/batch';
 import { StreamPositionUnknownError } from '@renderer/sync/event-log';
@@ -10,34 +9,11 @@ import { cursorBatch, markSent, nextBatches, unsentPeers } from '@renderer/sync/
 import { captureOwnStreams, mergeOwnStreams } from '@renderer/sync/restore';
 import { acceptRoster } from '@renderer/sync/trust';
 import { conflictsTable, cursorsTable, outboxTable, probesTable, quarantineTable, refusedTable } from '@renderer/sync/tables';
+import { SEVEN_CODES, prng, randomRecipients, sevenRoster, shuffle } from '../../../support/seven-stations';
 import { closeStation, openStation, sendProbe, type TestStation } from './helpers';
 
-/** 五地七所: all seven demo stations in one neighbour group (a roster the demo root signs for this test). */
-const CODES = Object.values(DEMO_STATIONS);
-const sevenRoster = signRoster(
-  { ...demoRoster, version: 2, issuedAt: '2026-02-01T00:00:00.000Z', stations: demoRoster.stations.map((s) => ({ ...s, groups: [...new Set([...s.groups, 'wudi-qisuo'])] })) },
-  DEMO_ROOT.secretKey,
-);
-
-/** A small seeded generator, so a failing order can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
+/** 五地七所: all seven demo stations in one neighbour group (tests/support/seven-stations.ts). */
+const CODES = SEVEN_CODES;
 
 /**
  * An in-memory exchange: one inbox of wire messages per station. `copies` puts each message in several times
@@ -118,7 +94,7 @@ async function writeRandomly(net: Network, perStation: number, random: () => num
   for (let i = 0; i < perStation * writers.length; i += 1) {
     const from = writers[Math.floor(random() * writers.length)] as TestStation;
     const others = CODES.filter((c) => c !== from.code);
-    const to = shuffle(others, random).slice(0, 1 + Math.floor(random() * others.length));
+    const to = randomRecipients(others, random);
     const id = await sendProbe(from, to, `第${i}条`);
     for (const r of to) expected.get(r)?.add(id);
   }
