@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import { probePayload } from '@shared/sync/events';
 import { EventConflictError, EventNotAuthorizedError, type FeatureAppliers, type IncomingEvent } from '@renderer/sync';
 import { acceptRoster } from '@renderer/sync';
@@ -6,8 +6,9 @@ import { META_TABLE, SYNC_TABLES, type ProbeRow } from '@renderer/sync';
 
 /**
  * A probe's aggregate id is `<author station>:<ULID>`: a station may only write its own probes. Probes come in
- * bulk (连通测试, the benchmark), so they are applied a run at a time: one read of the ids already known, one write
- * of the new rows. A known id with the same text is a harmless repeat; with another text, a conflict.
+ * bulk (连通测试, the benchmark), so they are applied a run at a time with one write: honest streams never repeat an
+ * id, so nothing is read first; only ids the table refuses as taken are read, to tell a harmless repeat (same text)
+ * from a conflict (another text). A refused add does not abort the transaction once its BulkError is caught.
  */
 async function applyProbes(events: IncomingEvent[], tx: Transaction): Promise<(EventConflictError | null)[]> {
   const rows = events.map((event) => {
@@ -18,20 +19,31 @@ async function applyProbes(events: IncomingEvent[], tx: Transaction): Promise<(E
     return { aggregateId: event.aggregateId, from: event.authorStation, to: [], officer: event.authorOfficer, text, direction: 'received' as const, at: new Date().toISOString() };
   });
   const table = tx.table<ProbeRow, string>(SYNC_TABLES.probes);
-  const known = new Map<string, ProbeRow>();
-  (await table.bulkGet(rows.map((r) => r.aggregateId))).forEach((row) => row && known.set(row.aggregateId, row));
-  const fresh: ProbeRow[] = [];
-  const outcomes = rows.map((row) => {
-    const existing = known.get(row.aggregateId);
-    if (!existing) {
-      known.set(row.aggregateId, row);
-      fresh.push(row);
-      return null;
-    }
+  const taken = await addAll(table, rows);
+  if (taken.length === 0) return rows.map(() => null);
+  const stored = new Map<string, ProbeRow>();
+  (await table.bulkGet(taken.map((i) => rows[i]?.aggregateId ?? ''))).forEach((row) => row && stored.set(row.aggregateId, row));
+  return rows.map((row, i) => {
+    if (!taken.includes(i)) return null;
+    // The row that holds the id: an earlier one of this run (it was added) or one stored before.
+    const first = rows.findIndex((r) => r.aggregateId === row.aggregateId);
+    const existing = first < i && !taken.includes(first) ? rows[first] : stored.get(row.aggregateId);
+    if (!existing) throw new Error(`probe ${row.aggregateId} refused as taken but not found`);
     return existing.text === row.text ? null : new EventConflictError('probe id already used with another text', existing);
   });
-  await table.bulkAdd(fresh);
-  return outcomes;
+}
+
+/** Adds the rows; the positions refused because their id is taken (anything else fails the apply). */
+async function addAll(table: Table<ProbeRow, string>, rows: ProbeRow[]): Promise<number[]> {
+  try {
+    await table.bulkAdd(rows);
+    return [];
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failures = Object.entries(error.failuresByPos);
+    if (!failures.every(([, failure]) => failure.name === 'ConstraintError')) throw error;
+    return failures.map(([pos]) => Number(pos)).sort((a, b) => a - b);
+  }
 }
 
 /**
