@@ -5,9 +5,19 @@ import { formsMessages, type ErrorTranslator } from '@renderer/platform/ui';
 import type { FeatureAppliers } from '@renderer/sync';
 import { features } from './features';
 
-/** Every module's messages: the platform's own (session, forms) and each feature's. */
-export function appMessages(): FeatureMessages<unknown>[] {
-  return [sessionMessages, formsMessages, ...features.flatMap((f) => (f.messages ? [f.messages] : []))];
+/** The platform's own messages (session, forms): loaded with the app, the sign-in screen speaks them. */
+export function platformMessages(): FeatureMessages<unknown>[] {
+  return [sessionMessages, formsMessages];
+}
+
+/** Every feature's messages, each from its own chunk. */
+export function featureMessages(): Promise<FeatureMessages<unknown>[]> {
+  return Promise.all(features.flatMap((f) => (f.messages ? [f.messages()] : [])));
+}
+
+/** Every module's messages: the platform's own and each feature's. */
+export async function appMessages(): Promise<FeatureMessages<unknown>[]> {
+  return [...platformMessages(), ...(await featureMessages())];
 }
 
 /** Every feature's sync appliers. */

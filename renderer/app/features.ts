@@ -24,7 +24,8 @@ export interface FirstRunCard {
 /** What a feature gives the composition root: its routes (with `meta.nav`), messages, error words, sync appliers, first-run cards. */
 export interface AppFeature {
   routes: RouteRecordRaw[];
-  messages?: FeatureMessages<unknown>;
+  /** Its messages, as a loader: they load after the first screen (app/feature-messages.ts). */
+  messages?: () => Promise<FeatureMessages<unknown>>;
   /** Its error classes → i18n keys (`describeError`, `fieldErrors`). */
   errors?: ErrorTranslator;
   appliers?: FeatureAppliers;

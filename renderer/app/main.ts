@@ -12,7 +12,8 @@ import { unlockStationKey } from '@renderer/features/provisioning';
 import { startAuditCheckpoints } from '@renderer/features/audit';
 import { checkClientVersion, configureSync, startSync } from '@renderer/sync';
 import { registerErrors } from '@renderer/platform/ui';
-import { appAppliers, appErrors, appMessages } from './composition';
+import { appAppliers, appErrors, platformMessages } from './composition';
+import { useFeatureMessagesIn } from './feature-messages';
 import '../styles.css';
 
 async function start(): Promise<void> {
@@ -24,7 +25,10 @@ async function start(): Promise<void> {
   // Machine policies first: they decide the language, the idle lock and the exchange before anything reads them.
   const policies = await useMachinePoliciesStore(pinia).load();
   const locale = policies.policies.uiLanguage ?? initialLocale();
-  const app = createApp(App).use(pinia).use(createAppRouter()).use(createAppI18n(appMessages(), locale));
+  const i18n = createAppI18n(platformMessages(), locale);
+  const app = createApp(App).use(pinia).use(createAppRouter(pinia)).use(i18n);
+  // The features' messages load when the frame or the first-run screen first shows, not with the sign-in screen.
+  useFeatureMessagesIn(i18n);
   // A language fixed by policy is not remembered as the user's choice: it goes away with the policy.
   if (policies.policies.uiLanguage) document.documentElement.lang = locale;
   else rememberLocale(locale);

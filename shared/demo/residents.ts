@@ -2,9 +2,10 @@ import dayjs from 'dayjs';
 import type { OfficerRef } from '../domain/officer';
 import type { HouseholdRow } from '../domain/resident/household';
 import type { PersonRow } from '../domain/resident/person';
-import { addressGrams, nameKeys } from '../domain/resident/search-keys';
+import { addressGrams } from '../domain/resident/search-keys';
+import { nameKeys } from '../domain/resident/name-keys';
 import { checkCharacter } from '../validation/citizen-id';
-import { divisionFullName } from '../validation/division-codes';
+import { divisionFullName } from '../validation/division-names';
 import { createRng, type Rng } from './prng';
 import {
   DEMO_DISTRICTS,

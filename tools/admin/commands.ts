@@ -6,7 +6,7 @@ import { DEFAULT_EXCHANGE_LIMITS, exchangeLimits, jetStreamDefinitionsFor } from
 import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
 import { exchangeUrl, packageFileName, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
 import { seal } from '../../shared/provisioning/sealed';
-import { lookupDivision } from '../../shared/validation/division-codes';
+import { lookupDivision } from '../../shared/validation/division-names';
 import { generateKeyPair, keyPairFromSeed } from '../../shared/sync/keys';
 import { natsServerConfig, type NatsConfigOptions } from '../../shared/sync/nats-config';
 import { roster, rosterGroup, rosterStation, signRoster, signedRoster, type Roster, type SignedRoster } from '../../shared/sync/roster';

@@ -1,11 +1,11 @@
-import messages from './messages';
 import { routes } from './routes';
 import { appliers } from './sync-appliers';
 
 /** The audit feature as the composition root (renderer/app) wires it. */
 export const auditFeature = {
   routes,
-  messages,
+  // Its own chunk, loaded after the first screen (the sign-in screen speaks only the platform's messages).
+  messages: () => import('./messages').then((m) => m.default),
   appliers,
 };
 

@@ -1,12 +1,12 @@
 import { migrationErrors } from './errors';
-import messages from './messages';
 import { routes } from './routes';
 import { appliers } from './sync-appliers';
 
 /** The migration feature as the composition root (renderer/app) wires it. */
 export const migrationFeature = {
   routes,
-  messages,
+  // Its own chunk, loaded after the first screen (the sign-in screen speaks only the platform's messages).
+  messages: () => import('./messages').then((m) => m.default),
   errors: migrationErrors,
   appliers,
 };

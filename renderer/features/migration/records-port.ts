@@ -12,6 +12,8 @@ import { recordsService as records } from '@renderer/features/records';
 export const RECORDS_TABLES_FOR_MIGRATION: readonly string[] = records.RECORDS_WRITE_TABLES;
 
 export const findPersonByIdNumber = records.findPersonByIdNumber;
+/** Awaited before a migration command that settles persons: what records' person writes load (see records). */
+export const prepareSettle = records.prepareRecordsWrites;
 export const householdById = records.getHousehold;
 export const householdMembers = records.getHouseholdMembers;
 export const searchHouseholds = records.listHouseholds;

@@ -15,7 +15,7 @@ import { advance, counterpartOf, entry, MigrationRuleError, requireTransition, s
 import { issuingAuthority } from './document-text';
 import { migrationNow } from './clock';
 import type { MigrationConfig } from './config';
-import { findPersonByIdNumber, householdById, markMovedOut, RECORDS_TABLES_FOR_MIGRATION, registeredItemsOf, settlePerson } from './records-port';
+import { findPersonByIdNumber, householdById, markMovedOut, prepareSettle, RECORDS_TABLES_FOR_MIGRATION, registeredItemsOf, settlePerson } from './records-port';
 import { CASES_TABLE, COUNTERS_TABLE, DRAFTS_TABLE, casesTable, countersTable, draftsTable, type DraftForm } from './tables';
 
 /**
@@ -177,6 +177,8 @@ export async function notifyApplicant(id: string, note: string, ctx: OpContext):
  * closes — one transaction with the records.
  */
 export async function settle(id: string, householdId: string, ctx: OpContext): Promise<MigrationCase> {
+  // Loaded before the transaction opens: a module load inside it would let IndexedDB commit it half-way.
+  await prepareSettle();
   return write(RECORDS_TABLES_FOR_MIGRATION, async (scope) => {
     const c = await loadCase(scope.tx, id);
     const cert = c.certificate;

@@ -1,11 +1,11 @@
 import { officersErrors } from './errors';
-import messages from './messages';
 import { routes } from './routes';
 
 /** The officers feature as the composition root (renderer/app) wires it. */
 export const officersFeature = {
   routes,
-  messages,
+  // Its own chunk, loaded after the first screen (the sign-in screen speaks only the platform's messages).
+  messages: () => import('./messages').then((m) => m.default),
   errors: officersErrors,
 };
 

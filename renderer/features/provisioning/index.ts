@@ -1,11 +1,11 @@
 import { defineAsyncComponent, markRaw } from 'vue';
 import { provisioningErrors } from './errors';
-import messages from './messages';
 
 /** The provisioning feature as the composition root (renderer/app) wires it. */
 export const provisioningFeature = {
   routes: [],
-  messages,
+  // Its own chunk, loaded after the first screen (the sign-in screen speaks only the platform's messages).
+  messages: () => import('./messages').then((m) => m.default),
   errors: provisioningErrors,
   firstRunCards: [
     { key: 'package', order: 5, component: markRaw(defineAsyncComponent(() => import('./components/ImportPackageOption.vue'))) },

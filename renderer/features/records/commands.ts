@@ -14,8 +14,8 @@ import {
   type PersonRow,
   type PersonStatus,
 } from '@shared/domain/resident/person';
-import { addressGrams, nameKeys } from '@shared/domain/resident/search-keys';
-import { divisionFullName } from '@shared/validation/division-codes';
+import { addressGrams, loadNameKeys, type NameKeysFunctions } from '@shared/domain/resident/search-keys';
+import { loadDivisionNames, type DivisionNames } from '@shared/validation/division-codes';
 import { guardedWrite } from '@renderer/platform/db';
 import { appendAudit, type AuditInput } from '@renderer/platform/audit';
 import { COMMAND_TABLES, runCommand, type CommandScope } from '@renderer/sync';
@@ -47,6 +47,36 @@ function audit(scope: CommandScope, actor: Actor, action: string, object: string
   scope.audit({ station: actor.stationCode, officer: officerKey(actor.officer), action, object, result: 'success', detail });
 }
 
+/**
+ * What a write derives from names: pinyin keys (pinyin-pro) and the district's full name (the division table) for
+ * address grams. Both are large and loaded on the first write, not at startup.
+ */
+interface WriteKeys {
+  nameKeys: NameKeysFunctions['nameKeys'];
+  divisionFullName: DivisionNames['divisionFullName'];
+}
+
+let loadedKeys: WriteKeys | null = null;
+
+/**
+ * Loads what person and household writes need. A command that runs inside a caller's command (`within`: migration
+ * settles persons) cannot load it there — IndexedDB commits a transaction left waiting on anything but its own
+ * requests — so such a caller awaits this before opening its command.
+ */
+export async function prepareRecordsWrites(): Promise<void> {
+  const [names, divisions] = await Promise.all([loadNameKeys(), loadDivisionNames()]);
+  loadedKeys = { nameKeys: names.nameKeys, divisionFullName: divisions.divisionFullName };
+}
+
+function withKeys<T>(within: CommandScope | undefined, write: (keys: WriteKeys) => Promise<T>): Promise<T> {
+  if (loadedKeys) return write(loadedKeys);
+  if (within) return Promise.reject(new Error('records: prepareRecordsWrites() must finish before a command that writes persons inside another'));
+  return prepareRecordsWrites().then(() => {
+    if (!loadedKeys) throw new Error('records: search keys did not load');
+    return write(loadedKeys);
+  });
+}
+
 const householdWithNumber = (tx: Transaction, number: string) => householdsTable(tx).where('number').equals(number).first();
 const personsWithIdNumber = (tx: Transaction, idNumber: string) => personsTable(tx).where('idNumber').equals(idNumber).toArray();
 
@@ -61,7 +91,7 @@ function assertIdNumberFree(sameIdNumber: readonly PersonRow[], exceptId: string
 
 export function createHousehold(raw: HouseholdInput, actor: Actor): Promise<HouseholdRow> {
   const fields = householdInput.parse(raw);
-  return command(async (scope) => {
+  return withKeys(undefined, ({ divisionFullName }) => command(async (scope) => {
     assertHouseholdNumberFree(await householdWithNumber(scope.tx, fields.number), null);
     const at = now();
     const row: HouseholdRow = {
@@ -77,12 +107,12 @@ export function createHousehold(raw: HouseholdInput, actor: Actor): Promise<Hous
     audit(scope, actor, 'household.create', `household:${row.id}`, row.number);
     await householdsTable(scope.tx).add(row);
     return row;
-  });
+  }));
 }
 
 export function updateHousehold(id: string, raw: HouseholdInput, actor: Actor): Promise<HouseholdRow> {
   const fields = householdInput.parse(raw);
-  return command(async (scope) => {
+  return withKeys(undefined, ({ divisionFullName }) => command(async (scope) => {
     const [current, taken] = await Promise.all([householdsTable(scope.tx).get(id), householdWithNumber(scope.tx, fields.number)]);
     if (!current) throw new RecordsRuleError('householdNotFound');
     assertHouseholdNumberFree(taken, id);
@@ -90,7 +120,7 @@ export function updateHousehold(id: string, raw: HouseholdInput, actor: Actor): 
     audit(scope, actor, 'household.update', `household:${id}`, row.number);
     await householdsTable(scope.tx).put(row);
     return row;
-  });
+  }));
 }
 
 const membersOf = (tx: Transaction, householdId: string) => personsTable(tx).where('householdId').equals(householdId).toArray();
@@ -111,7 +141,7 @@ function registered(date: string): PersonStatus {
 
 export function createPerson(householdId: string, raw: PersonInput, actor: Actor, within?: CommandScope): Promise<PersonRow> {
   const fields = personInput.parse(raw);
-  return command(async (scope) => {
+  return withKeys(within, ({ nameKeys }) => command(async (scope) => {
     const { tx } = scope;
     const [household, sameIdNumber, members] = await Promise.all([householdsTable(tx).get(householdId), personsWithIdNumber(tx, fields.idNumber), membersOf(tx, householdId)]);
     if (!household) throw new RecordsRuleError('householdNotFound');
@@ -133,7 +163,7 @@ export function createPerson(householdId: string, raw: PersonInput, actor: Actor
     const householderId = householderOf([...members, row]);
     await Promise.all([personsTable(tx).add(row), household.householderId !== householderId ? householdsTable(tx).update(householdId, { householderId }) : null]);
     return row;
-  }, within);
+  }, within));
 }
 
 function changeEntries(personId: string, before: Record<string, unknown>, after: Record<string, unknown>, fields: string[], actor: Actor, reason: string): PersonChange[] {
@@ -159,7 +189,7 @@ function requireReason(reason: string): string {
 /** Edits a person; every changed field goes to the change log with the reason. Returns the log entries. */
 export function updatePerson(id: string, raw: PersonInput, reason: string, actor: Actor, within?: CommandScope): Promise<PersonChange[]> {
   const fields: PersonFields = personInput.parse(raw);
-  return command(async (scope) => {
+  return withKeys(within, ({ nameKeys }) => command(async (scope) => {
     const { tx } = scope;
     const current = await personsTable(tx).get(id);
     if (!current) throw new RecordsRuleError('personNotFound');
@@ -172,7 +202,7 @@ export function updatePerson(id: string, raw: PersonInput, reason: string, actor
     await Promise.all([personsTable(tx).put({ ...current, ...fields, updatedAt: now(), ...nameKeys(fields.name) }), personChangesTable(tx).bulkAdd(entries)]);
     if (changed.includes('relationship')) await refreshHouseholder(tx, current.householdId);
     return entries;
-  }, within);
+  }, within));
 }
 
 /** Moves a person to another household (关系 to the new householder given); logged like any edit. */

@@ -1,11 +1,11 @@
 import { recordsErrors } from './errors';
-import messages from './messages';
 import { routes } from './routes';
 
 /** The records feature as the composition root (renderer/app) wires it. */
 export const recordsFeature = {
   routes,
-  messages,
+  // Its own chunk, loaded after the first screen (the sign-in screen speaks only the platform's messages).
+  messages: () => import('./messages').then((m) => m.default),
   errors: recordsErrors,
 };
 

@@ -1,5 +1,4 @@
 import dayjs from 'dayjs';
-import { generateDemoResidents } from '@shared/demo/residents';
 import { officerKey, type OfficerRef } from '@shared/domain/officer';
 import type { HouseholdRow } from '@shared/domain/resident/household';
 import { personInput, type PersonInput, type PersonRow } from '@shared/domain/resident/person';
@@ -10,7 +9,7 @@ import type { CommandScope } from '@renderer/sync';
 import { useSessionStore } from '@renderer/platform/session';
 import { assertDemoStation, useStationStore } from '@renderer/platform/station';
 import { bulkLoadHouseholds, type Progress } from './bulk-load';
-import { createPerson, movePerson, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './commands';
+import { createPerson, movePerson, prepareRecordsWrites, setPersonStatus, updatePerson, RECORDS_WRITE_TABLES, type Actor } from './commands';
 import { findHouseholds, householdMembers } from './search';
 import { householdsTable, personsTable, RECORDS_TABLES } from './tables';
 
@@ -20,7 +19,7 @@ import { householdsTable, personsTable, RECORDS_TABLES } from './tables';
  * with the session store before calling. Writes are commands; given `within` (the caller's command, whose tables
  * include RECORDS_WRITE_TABLES) they run inside it, and reads given its transaction read through it.
  */
-export { RECORDS_TABLES, RECORDS_WRITE_TABLES };
+export { RECORDS_TABLES, RECORDS_WRITE_TABLES, prepareRecordsWrites };
 export type { PersonRow, HouseholdRow, PersonInput };
 export { RecordsRuleError } from './errors';
 
@@ -63,7 +62,8 @@ export function markPersonMovedOut(personId: string, moved: MovedOut, officer: O
 
 /**
  * 落户 from a migration certificate: a new person in `householdId`, or, if the ID number is already registered
- * here, that person updated and moved into the household. Throws ZodError on invalid data.
+ * here, that person updated and moved into the household. Throws ZodError on invalid data. Inside the caller's
+ * command (`within`), `prepareRecordsWrites()` must have finished before that command opened.
  */
 export async function settlePerson(householdId: string, personData: PersonInput, officer: OfficerRef, reason = '跨省户口迁移落户', within?: CommandScope): Promise<PersonRow> {
   const fields = personInput.parse(personData);
@@ -94,6 +94,8 @@ export async function seedDemoResidents(options: SeedOptions): Promise<{ househo
   const signedIn = useSessionStore().officer;
   // A plain copy of the signed-in officer (the session's is a reactive proxy, which IndexedDB cannot store).
   const officer: OfficerRef = signedIn ? { ...signedIn.ref } : { province: station.province, policeNumber: DEMO_OFFICER_NUMBER, name: '演示数据' };
+  // The generator carries the demo name lists, pinyin-pro and the division table: loaded only when demo data is.
+  const { generateDemoResidents } = await import('@shared/demo/residents');
   const source = generateDemoResidents({
     stationCode: station.code,
     stationDistrictCode: options.stationDistrictCode ?? station.districtCode,

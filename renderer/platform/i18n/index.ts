@@ -1,4 +1,4 @@
 export { defineFeatureMessages } from './feature-messages';
 export type { FeatureMessages } from './feature-messages';
-export type { Locale } from './setup';
-export { applyDayjsLocale, createAppI18n, initialLocale, isLocale, locales, rememberLocale } from './setup';
+export type { AppI18n, Locale } from './setup';
+export { addMessages, applyDayjsLocale, createAppI18n, initialLocale, isLocale, locales, rememberLocale } from './setup';

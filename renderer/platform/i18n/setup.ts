@@ -40,6 +40,21 @@ export function rememberLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+export type AppI18n = ReturnType<typeof createAppI18n>;
+
+/** Adds modules' messages to a running i18n, each under its namespace (features' arrive after the first screen). */
+export function addMessages(i18n: AppI18n, modules: readonly FeatureMessages<unknown>[]): void {
+  for (const locale of locales) {
+    const present = new Set(Object.keys(i18n.global.getLocaleMessage(locale)));
+    const added: Record<string, unknown> = {};
+    for (const feature of modules) {
+      if (present.has(feature.namespace) || feature.namespace in added) throw new Error(`i18n namespace clash: ${feature.namespace}`);
+      added[feature.namespace] = feature[locale];
+    }
+    i18n.global.mergeLocaleMessage(locale, added);
+  }
+}
+
 /** The frame's messages plus every module's, each under its own namespace. */
 export function allMessages(modules: readonly FeatureMessages<unknown>[]): Record<Locale, MessageSchema> {
   const merged: Record<Locale, Record<string, unknown>> = { 'zh-CN': { ...zhCN }, en: { ...en } };

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import type * as NameKeysModule from './name-keys';
 
 /**
  * Precomputed search keys, stored on each row so that search is an index range scan, never a table scan:
@@ -11,16 +11,14 @@ export interface NameKeys {
   py: string[];
 }
 
-export function pinyinOf(name: string): { full: string; initials: string } {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
-  const clean = syllables.map((s) => s.toLowerCase().replace(/[^a-z]/g, '')).filter((s) => s.length > 0);
-  return { full: clean.join(''), initials: clean.map((s) => s.charAt(0)).join('') };
-}
+export type NameKeysFunctions = typeof NameKeysModule;
 
-export function nameKeys(name: string): NameKeys {
-  const { full, initials } = pinyinOf(name);
-  const py = full === initials ? [full] : [full, initials];
-  return { sortKey: `${full} ${name}`, py: py.filter((k) => k.length > 0) };
+let loading: Promise<NameKeysFunctions> | null = null;
+
+/** `nameKeys` / `pinyinOf` (name-keys.ts, with pinyin-pro's dictionaries), loaded once on first call. */
+export function loadNameKeys(): Promise<NameKeysFunctions> {
+  loading ??= import('./name-keys');
+  return loading;
 }
 
 /**

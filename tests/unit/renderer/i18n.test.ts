@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { allMessages } from '@renderer/platform/i18n/setup';
 import { appMessages } from '@renderer/app/composition';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 type Tree = { [key: string]: string | Tree };
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -17,7 +20,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const messages = allMessages(appMessages()) as unknown as Record<'zh-CN' | 'en', Tree>;
+  const messages = allMessages(appMessageModules) as unknown as Record<'zh-CN' | 'en', Tree>;
   const zh = leaves(messages['zh-CN']);
   const english = leaves(messages.en);
 

@@ -17,6 +17,9 @@ import LanguageSwitch from '@renderer/app/frame/LanguageSwitch.vue';
 import { exchangeUrlMeta, readExchangeUrl } from '@renderer/sync';
 import { freshState } from './session/helpers';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 const POLICY_REPORT: MachinePolicyReport = {
   source: 'registry',
   key: 'HKLM\\Software\\Policies\\YRD Station',
@@ -89,7 +92,7 @@ describe('machine policies in the renderer', () => {
 
   it('locks the language switch when the policy fixes the language', async () => {
     const mountSwitch = (pinia: Pinia) =>
-      mount(LanguageSwitch, { global: { plugins: [pinia, createAppI18n(appMessages(), 'en'), ElementPlus] } });
+      mount(LanguageSwitch, { global: { plugins: [pinia, createAppI18n(appMessageModules, 'en'), ElementPlus] } });
     const locked = mountSwitch(await loadedPolicies(POLICY_REPORT));
     expect(locked.find('[data-testid="language-switch"]').attributes('data-locked')).toBe('policy');
     expect(locked.find('input').attributes('disabled')).toBeDefined();

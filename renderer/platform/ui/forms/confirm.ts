@@ -1,4 +1,3 @@
-import { ElMessageBox } from 'element-plus';
 import type { Translate } from './errors';
 
 export interface ConfirmOptions {
@@ -13,7 +12,9 @@ export interface ConfirmOptions {
 
 /** Asks the officer to confirm; resolves whether they did (cancel, × and Esc are a no). Texts are already translated. */
 export async function confirmAction(options: ConfirmOptions): Promise<boolean> {
+  // Loaded on first use (message-box.ts); a failed load is no confirmation.
   try {
+    const { ElMessageBox } = await import('./message-box');
     await ElMessageBox.confirm(options.message, options.title, {
       type: 'warning',
       ...(options.tone === 'danger' ? { confirmButtonClass: 'el-button--danger' } : {}),

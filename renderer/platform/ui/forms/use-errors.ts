@@ -1,5 +1,4 @@
 import { useI18n } from 'vue-i18n';
-import { ElMessage } from 'element-plus';
 import { describeError, fieldErrors, fieldMessage, type ErrorVocabulary, type FieldError, type Translator } from './errors';
 
 /** The translator of the current component's i18n, in the shape the error helpers take. */
@@ -20,7 +19,11 @@ export function useErrors(vocabulary: ErrorVocabulary = {}) {
     describe,
     field: (error: FieldError | undefined): string => (error ? fieldMessage(error, i18n, vocabulary) : ''),
     fields: fieldErrors,
-    /** Shows the failure as an error toast, long enough to read (the form keeps its content). */
-    toast: (error: unknown): void => void ElMessage.error({ message: describe(error), duration: 5000 }),
+    /** Shows the failure as an error toast, long enough to read (the form keeps its content). Worded at once; the
+     * toast itself loads on first use (message.ts). */
+    toast: (error: unknown): void => {
+      const message = describe(error);
+      void import('./message').then(({ ElMessage }) => ElMessage.error({ message, duration: 5000 }));
+    },
   };
 }

@@ -4,9 +4,12 @@ import { createAppI18n } from '@renderer/platform/i18n';
 import { appMessages } from '@renderer/app/composition';
 import { describeRefusal, type WorkflowRefusal } from '@renderer/features/migration/refusals';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 /** The renderer words the state machine's codes: in Chinese for zh-CN, without any Chinese for English. */
 function words(refusal: WorkflowRefusal, locale: 'zh-CN' | 'en'): string {
-  const i18n = createAppI18n(appMessages(), locale);
+  const i18n = createAppI18n(appMessageModules, locale);
   return describeRefusal(refusal, (key, values) => i18n.global.t(key, values ?? {}));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ZodError } from 'zod';
 import { personInput, type PersonRow } from '@shared/domain/resident/person';
-import { nameKeys } from '@shared/domain/resident/search-keys';
+import { nameKeys } from '@shared/domain/resident/name-keys';
 import { recordsErrors, RecordsRuleError } from '@renderer/features/records/errors';
 import { defaultStatement } from '@renderer/features/records/certificate-text';
 import { blankPerson, fillFromIdNumber, personFormLayout, personToForm } from '@renderer/features/records/person-form-model';

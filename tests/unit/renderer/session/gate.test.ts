@@ -12,6 +12,9 @@ import SessionGate from '@renderer/app/gate/SessionGate.vue';
 import { useSessionStore } from '@renderer/platform/session/store';
 import { addOfficer, freshState, PASSWORD } from './helpers';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 beforeEach(async () => {
   sessionStorage.clear();
   await freshState();
@@ -23,12 +26,13 @@ async function mountGate() {
   setActivePinia(pinia);
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] });
   const Host = defineComponent({ render: () => h(SessionGate, null, { default: () => h('main', { 'data-testid': 'feature-page' }, 'page') }) });
-  const wrapper = mount(Host, { global: { plugins: [pinia, router, createAppI18n(appMessages(), 'zh-CN'), ElementPlus] }, attachTo: document.body });
+  const wrapper = mount(Host, { global: { plugins: [pinia, router, createAppI18n(appMessageModules, 'zh-CN'), ElementPlus] }, attachTo: document.body });
   return { wrapper, session: useSessionStore(pinia) };
 }
 
+// Generous: the lock screen, the password dialog and the first-run screen load on first show (their own chunks).
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) {
+  for (let i = 0; i < 1000 && !check(); i += 1) {
     await new Promise((r) => setTimeout(r, 10));
     await nextTick();
   }

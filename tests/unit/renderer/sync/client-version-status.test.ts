@@ -21,6 +21,9 @@ import { useRosterStore } from '@renderer/sync/roster-store';
 import { checkClientVersion } from '@renderer/sync/service';
 import { useSyncStatusStore } from '@renderer/sync/status-store';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 /** A host that answers app.getInfo with `appVersion` (and no machine policies: demo stations allowed). */
 function hostWithVersion(appVersion: string): void {
   const host: Record<string, () => Promise<unknown>> = Object.fromEntries(
@@ -69,7 +72,7 @@ describe('minimum client version in the sync status', () => {
     });
     expect(status.state).toBe('offline');
 
-    const notice = mount(ClientVersionNotice, { global: { plugins: [pinia, createAppI18n(appMessages(), 'zh-CN'), ElementPlus] } });
+    const notice = mount(ClientVersionNotice, { global: { plugins: [pinia, createAppI18n(appMessageModules, 'zh-CN'), ElementPlus] } });
     const text = notice.text();
     expect(text).toContain('0.2.0');
     expect(text).toContain(`${demoRoster.issuer}（运维组 0573-12345678）`);

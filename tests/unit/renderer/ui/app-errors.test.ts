@@ -14,8 +14,11 @@ import { BackupError } from '@renderer/features/provisioning/backup';
 import { provisioningVocabulary } from '@renderer/features/provisioning/errors';
 import { DuplicateOfficerError, LastAdminError } from '@renderer/features/officers/store';
 
+// Features' messages load from their own chunks (as after the app's first screen).
+const appMessageModules = await appMessages();
+
 function translator(locale: Locale): Translator {
-  const { global } = createAppI18n(appMessages(), locale);
+  const { global } = createAppI18n(appMessageModules, locale);
   return { t: (key, values) => global.t(key, values ?? {}), te: (key) => global.te(key) };
 }
 

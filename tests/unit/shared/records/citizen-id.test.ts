@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCharacter, citizenId, maskCitizenId, maskPhone, parseCitizenId, upgradeLegacyId } from '@shared/validation/citizen-id';
-import { divisionFullName, isKnownDivision, lookupDivision } from '@shared/validation/division-codes';
+import { decodeDivisionCodes, encodeDivisionCodes, HISTORICAL_DIVISIONS, isKnownDivision, loadDivisionNames } from '@shared/validation/division-codes';
+import { DIVISION_CODE_GROUPS } from '@shared/validation/division-code-list';
+import { currentDivisions, divisionFullName, lookupDivision } from '@shared/validation/division-names';
 
 const today = new Date('2026-11-23T12:00:00Z');
 
@@ -91,5 +93,20 @@ describe('GB/T 2260 division table', () => {
 
   it('prefers the current name when a code was reused', () => {
     expect(lookupDivision('330402')?.name).toBe('南湖区');
+  });
+
+  it('answers "is this a code" from the compact list exactly as the full table would (regenerate: tools/division-codes.ts)', () => {
+    const table = currentDivisions().map((d) => d.code);
+    expect(decodeDivisionCodes(DIVISION_CODE_GROUPS)).toEqual(new Set(table));
+    expect(encodeDivisionCodes(table)).toEqual(DIVISION_CODE_GROUPS);
+    for (const code of [...table, ...HISTORICAL_DIVISIONS.map((h) => h.code)]) expect(isKnownDivision(code)).toBe(true);
+    for (const code of ['310199', '999999', '110100x', '']) expect(isKnownDivision(code)).toBe(lookupDivision(code) !== undefined);
+  });
+
+  it('loads the names once, on first use', async () => {
+    const first = await loadDivisionNames();
+    expect(await loadDivisionNames()).toBe(first);
+    expect(first.divisionFullName('310118')).toBe('上海市青浦区');
+    expect(first.lookupDivision).toBe(lookupDivision);
   });
 });

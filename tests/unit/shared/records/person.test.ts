@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, personInput, type PersonInput } from '@shared/domain/resident/person';
 import { householdInput } from '@shared/domain/resident/household';
-import { addressGrams, nameKeys } from '@shared/domain/resident/search-keys';
+import { addressGrams, loadNameKeys } from '@shared/domain/resident/search-keys';
+import { nameKeys } from '@shared/domain/resident/name-keys';
 import { codeName, ETHNICITY_CODES } from '@shared/domain/resident/code-tables';
 
 export const validPerson: PersonInput = {
@@ -77,5 +78,11 @@ describe('search keys', () => {
   it('indexes address bigrams', () => {
     expect(addressGrams('金泽镇 12号')).toEqual(['金泽', '泽镇', '镇1', '12', '2号']);
     expect(addressGrams('上海市青浦区金泽镇12号', '上海市青浦区')).toEqual(['金泽', '泽镇', '镇1', '12', '2号']);
+  });
+
+  it('loads the pinyin module once, on first use (it is not part of the first screen)', async () => {
+    const first = await loadNameKeys();
+    expect(await loadNameKeys()).toBe(first);
+    expect(first.nameKeys).toBe(nameKeys);
   });
 });
