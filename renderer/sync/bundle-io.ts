@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { SignedBatch } from '@shared/sync/batch';
 import { decodeBundle, encodeBundle, signBundle, BUNDLE_FORMAT, BUNDLE_MAX_INFLATED_BYTES, BUNDLE_VERSION, type BundleProblem } from '@shared/sync/bundle';
 import { canonicalJson } from '@shared/sync/canonical';
+import { neighboursOf } from '@shared/sync/roster';
 import { applyCheckedBatch, checkBatch, type InboxContext, type ReceiveResult } from './inbox';
 import { pipelined } from './pipeline';
 import { cursorBatch, defaultLimits, nextBatches, pendingByPeer } from './outbox';
@@ -45,7 +46,10 @@ function fitting(batches: SignedBatch[]): SignedBatch[] {
 export async function exportBundle(database: Dexie, peers?: string[]): Promise<ExportedBundle> {
   const self = await signingStation(database);
   const pending = await pendingByPeer(database);
-  const senders = (await cursorsTable(database).toCollection().primaryKeys()).map(String);
+  // Stations that sent us events are owed our cursor — while they are still neighbours under the roster we hold.
+  const trust = await loadTrust(database);
+  const neighbours = new Set(trust.roster ? neighboursOf(trust.roster.roster, self.identity.code).map((s) => s.code) : []);
+  const senders = (await cursorsTable(database).toCollection().primaryKeys()).map(String).filter((code) => neighbours.has(code));
   const chosen = [...new Set(peers ?? [...pending.keys(), ...senders])].filter((p) => p !== self.identity.code).sort();
   const all: SignedBatch[] = [];
   for (const peer of chosen) {

@@ -4,7 +4,7 @@ import { DEMO_STATIONS } from '@shared/demo/demo-network';
 import { constants, deflateRawSync } from 'node:zlib';
 import { BUNDLE_MAX_FILE_BYTES, BUNDLE_MAX_INFLATED_BYTES } from '@shared/sync/bundle';
 import { BundleRejectedError, exportBundle, importBundle } from '@renderer/sync/bundle-io';
-import { eventsTable, outboxTable, probesTable, quarantineTable } from '@renderer/sync/tables';
+import { cursorsTable, eventsTable, outboxTable, probesTable, quarantineTable } from '@renderer/sync/tables';
 import { closeStation, openStation, sendProbe, type TestStation } from './helpers';
 
 const A = DEMO_STATIONS.lvxiang;
@@ -42,6 +42,8 @@ describe('bundle files (no network at all)', () => {
     await sendProbe(a, [B], '只走U盘');
     await importBundle(b, (await exportBundle(a.database)).bytes);
     expect(await outboxTable(a.database).count()).toBe(1);
+    // A station that once sent events but is no neighbour under the roster held now is owed nothing.
+    await cursorsTable(b.database).put({ author: '320584999999', seq: 3, hash: '0'.repeat(64), at: '' });
     const answer = await exportBundle(b.database);
     expect(answer).toMatchObject({ batches: 0, events: 0, peers: [A] });
     await importBundle(a, answer.bytes);
