@@ -35,8 +35,14 @@ async function connect(page: Page): Promise<void> {
 }
 
 async function sendProbe(page: Page, to: string, text: string): Promise<void> {
-  await page.getByTestId('sync-probe-to').click();
-  await page.getByTestId(`sync-probe-to-${to}`).click();
+  // The list of neighbours may re-render just after connecting (the roster is read again): pick until it shows.
+  await expect(async () => {
+    await page.getByTestId('sync-probe-to').click();
+    const option = page.getByTestId(`sync-probe-to-${to}`);
+    const label = (await option.textContent())?.trim() ?? '';
+    await option.click();
+    await expect(page.getByTestId('sync-probe-to')).toContainText(label, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('sync-probe-text').fill(text);
   await page.getByTestId('sync-probe-send').click();
   await expect(page.getByTestId('sync-probes')).toContainText(text);
