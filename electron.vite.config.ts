@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererBuild, rendererPlugins } from './vite.renderer';
+import { rendererBuild, rendererDefine, rendererPlugins } from './vite.renderer';
 
 const alias = {
   '@shared': resolve(import.meta.dirname, 'shared'),
@@ -31,6 +31,7 @@ export default defineConfig({
     root: 'renderer',
     resolve: { alias },
     plugins: rendererPlugins(),
+    define: rendererDefine(),
     build: {
       outDir: 'out/renderer',
       ...rendererBuild,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BuildEnvironmentOptions, PluginOption } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
@@ -30,3 +31,12 @@ export const RENDERER_CHUNK_LIMIT_KB = 600;
  * bytes the bench measured — and Vite checks chunk sizes only on a minified build, so the warning never fired.
  */
 export const rendererBuild = { minify: 'oxc', chunkSizeWarningLimit: RENDERER_CHUNK_LIMIT_KB } satisfies BuildEnvironmentOptions;
+
+/**
+ * The app's version as package.json states it, compiled into the renderer (设置 → 版本, diagnostics): the browser
+ * host has no `app.getVersion()` to ask, and Electron's would say the same. Both builds and the unit tests use it.
+ */
+export function rendererDefine(): Record<string, string> {
+  const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+  return { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) };
+}

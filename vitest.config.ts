@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { rendererDefine } from './vite.renderer';
 
 export default defineConfig({
   plugins: [vue()],
+  // The renderer's compile-time constants, as both builds define them (the app version).
+  define: rendererDefine(),
   resolve: {
     alias: {
       '@shared': resolve(import.meta.dirname, 'shared'),

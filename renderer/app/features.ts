@@ -4,6 +4,7 @@ import type { FeatureMessages } from '@renderer/platform/i18n';
 import type { ErrorTranslator } from '@renderer/platform/ui';
 import type { FeatureAppliers } from '@renderer/sync';
 import { auditFeature } from '@renderer/features/audit';
+import { documentsFeature } from '@renderer/features/documents';
 import { migrationFeature } from '@renderer/features/migration';
 import { officersFeature } from '@renderer/features/officers';
 import { patrolFeature } from '@renderer/features/patrol';
@@ -36,6 +37,7 @@ export interface AppFeature {
 export const features: readonly AppFeature[] = [
   recordsFeature,
   migrationFeature,
+  documentsFeature,
   patrolFeature,
   syncFeature,
   officersFeature,

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { OfficerRef } from '../domain/officer';
 import type { HouseholdRow } from '../domain/resident/household';
 import type { PersonRow } from '../domain/resident/person';
-import { addressGrams } from '../domain/resident/search-keys';
+import { addressGrams, personTerms } from '../domain/resident/search-keys';
 import { nameKeys } from '../domain/resident/name-keys';
 import { checkCharacter } from '../validation/citizen-id';
 import { divisionFullName } from '../validation/division-names';
@@ -147,6 +147,7 @@ function person(ctx: PersonContext, m: Member, index: number): PersonRow {
     registeredBy: options.officer,
     updatedAt: ctx.registeredAt,
     ...nameKeys(name),
+    terms: personTerms({ name, idNumber, birthDate: birth.format('YYYY-MM-DD') }),
   };
 }
 

@@ -15,6 +15,9 @@ export const permissions = {
   'household.update': ['window'],
   'certificate.issue': ['window'],
   'demo.load': ['stationAdmin'],
+  // 文书核验 — documents anyone can verify
+  'document.verify': ['window', 'approver', 'patrolLead', 'auditor'],
+  'document.revoke': ['window', 'approver'],
   // 户口迁移 — household migration
   'migration.view': ['window', 'approver'],
   'migration.intake': ['window'],

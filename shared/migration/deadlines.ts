@@ -1,11 +1,12 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
+import { beijing, beijingDate } from '../domain/beijing-time';
 
 dayjs.extend(utc);
 
 /** Stations keep Beijing time; deadlines and validity are counted in its calendar days, whatever the PC's zone. */
-const BEIJING_OFFSET_MINUTES = 8 * 60;
+export { beijing, beijingDate };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -30,15 +31,6 @@ export const defaultTimeLimits: MigrationTimeLimits = {
   holidays: [],
   workingWeekends: [],
 };
-
-export function beijing(at: string | Date): Dayjs {
-  return dayjs(at).utcOffset(BEIJING_OFFSET_MINUTES);
-}
-
-/** The Beijing calendar date (YYYY-MM-DD) of an instant. */
-export function beijingDate(at: string | Date): string {
-  return beijing(at).format('YYYY-MM-DD');
-}
 
 export function isWorkingDay(date: string, limits: Pick<MigrationTimeLimits, 'holidays' | 'workingWeekends'>): boolean {
   if (limits.workingWeekends.includes(date)) return true;

@@ -22,9 +22,11 @@ export interface PermitInput {
   issuedAt: string;
   seq: number;
   limits: MigrationTimeLimits;
+  /** 审批意见: the approver's opinion, printed on the permit. */
+  opinion: string;
 }
 
-export function buildPermit({ intake, station, authority, officer, issuedAt, seq, limits }: PermitInput): MovePermit {
+export function buildPermit({ intake, station, authority, officer, issuedAt, seq, limits, opinion }: PermitInput): MovePermit {
   return {
     number: documentNumber('permit', station.code, issuedAt, seq),
     person: intake.applicant,
@@ -40,6 +42,7 @@ export function buildPermit({ intake, station, authority, officer, issuedAt, seq
     officer,
     issuedAt,
     validUntil: validUntil(issuedAt, limits.permitValidityDays),
+    approvalOpinion: opinion,
   };
 }
 

@@ -93,6 +93,11 @@ export const movePermit = z.object({
   officer: officerRef,
   issuedAt: isoInstant,
   validUntil: isoDate,
+  /**
+   * 审批意见 as the approver wrote it, printed on the permit. Absent from permits of stations before it existed
+   * (parsed as empty, nothing printed); a station that does not know it drops it (docs/PROTOCOL.md §3.2).
+   */
+  approvalOpinion: carriedText(300),
 });
 export type MovePermit = z.infer<typeof movePermit>;
 

@@ -87,7 +87,10 @@ export interface CaseFacts {
   status: MigrationStatus;
   permitValidUntil?: string | undefined;
   certificateValidUntil?: string | undefined;
+  /** A contact with the applicant is on record in which they confirmed the move. */
   contactRecorded?: boolean | undefined;
+  /** A contact is on record but the applicant did not confirm (so the refusal can say why, not just "no contact"). */
+  contactUnconfirmed?: boolean | undefined;
 }
 
 /** Who asks: the side this station plays in the case, and the roles of the signed-in officer. */
@@ -104,7 +107,8 @@ export type Refusal =
   | { code: 'permitExpired'; params: { date: string } }
   | { code: 'certificateExpired'; params: { date: string } }
   | { code: 'notYetExpired'; params: { document: 'permit' | 'certificate' } }
-  | { code: 'contactMissing'; params: Record<string, never> };
+  | { code: 'contactMissing'; params: Record<string, never> }
+  | { code: 'intentUnconfirmed'; params: Record<string, never> };
 export type RefusalCode = Refusal['code'];
 
 export type Decision = { ok: true; to: MigrationStatus } | ({ ok: false } & Refusal);
@@ -131,7 +135,7 @@ function checkGuard(guard: Guard, facts: CaseFacts, today: string): Decision | n
     case 'certificateExpired':
       return certificateOver ? null : refuse({ code: 'notYetExpired', params: { document: 'certificate' } });
     case 'contactRecorded':
-      return facts.contactRecorded ? null : refuse({ code: 'contactMissing', params: {} });
+      return facts.contactRecorded ? null : refuse({ code: facts.contactUnconfirmed ? 'intentUnconfirmed' : 'contactMissing', params: {} });
   }
 }
 
@@ -162,4 +166,21 @@ export function decide(facts: CaseFacts, transition: MigrationTransition, actor:
 /** Transitions the actor could take now: what the UI offers as buttons. */
 export function availableTransitions(facts: CaseFacts, actor: Actor, today: string): MigrationTransition[] {
   return migrationTransitions.filter((t) => decide(facts, t, actor, today).ok);
+}
+
+/** Refusals that name something the officer can do or must know (a missing step, a lapsed document). */
+const blockingCodes: readonly RefusalCode[] = ['contactMissing', 'intentUnconfirmed', 'permitExpired', 'certificateExpired'];
+
+/**
+ * Steps the actor could take in this state, side and role but a rule holds back, each with why: the UI shows them
+ * disabled with the reason, so a step never just disappears (核实联系 saved without the applicant's confirmation
+ * used to hide 签发迁移证 without a word).
+ */
+export function blockedTransitions(facts: CaseFacts, actor: Actor, today: string): { transition: MigrationTransition; refusal: Refusal }[] {
+  const blocked: { transition: MigrationTransition; refusal: Refusal }[] = [];
+  for (const transition of migrationTransitions) {
+    const d = decide(facts, transition, actor, today);
+    if (!d.ok && blockingCodes.includes(d.code)) blocked.push({ transition, refusal: d });
+  }
+  return blocked;
 }

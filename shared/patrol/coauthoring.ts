@@ -1,4 +1,4 @@
-import { stationUnits, type PatrolLogHeader } from './log';
+import { stationUnits, type PatrolContingent, type PatrolLogHeader } from './log';
 import type { PatrolConfirmation } from './entries';
 
 /**
@@ -34,6 +34,21 @@ export function isNewer(incoming: Revisioned, local: Revisioned | undefined): bo
   if (!local) return true;
   if (incoming.revision !== local.revision) return incoming.revision > local.revision;
   return incoming.updatedAt > local.updatedAt;
+}
+
+/** What keeps a station from signing (签认) a log: it lists nobody on patrol, or the log has no end time yet. */
+export type ConfirmBlocker = 'noPersonnel' | 'noEndTime';
+
+/**
+ * A signed log closes for good once every station has signed: it must say who was out (this station's patrol lead
+ * or members) and until when (the header's end time, kept by the owner station).
+ */
+export function confirmBlockers(header: Pick<PatrolLogHeader, 'endTime'>, contingent: Pick<PatrolContingent, 'leader' | 'members'> | null | undefined): ConfirmBlocker[] {
+  const blockers: ConfirmBlocker[] = [];
+  const people = (contingent?.leader?.name.trim() ? 1 : 0) + (contingent?.members.length ?? 0);
+  if (people === 0) blockers.push('noPersonnel');
+  if (!header.endTime) blockers.push('noEndTime');
+  return blockers;
 }
 
 export type WriteCheck = { ok: true } | { ok: false; reason: 'notAuthor' | 'notParticipant' | 'closedNeedsReason' };

@@ -31,6 +31,21 @@ export type ProvisioningPackage = z.infer<typeof provisioningPackage>;
 /** File name an installer sees and the machine-wide folder scan looks for. */
 export const packageFileName = (stationCode: string): string => `${stationCode}.yrdp`;
 
+/**
+ * The labels a package's envelope carries in clear, for the station to show before the passphrase is asked for:
+ * which station (code and name), when issued, under which root.
+ */
+export function packageMeta(station: { code: string; name: string }, createdAt: string, rootPublicKey: string): Record<string, string> {
+  return { station: station.code, stationName: station.name, created: createdAt, root: rootFingerprint(rootPublicKey) };
+}
+
+/** The station a package is for, as its labels name it: `蒸淀派出所 310118520000` (older packages carry the code alone). */
+export function packageStationLabel(meta: Record<string, string>): string {
+  const code = meta['station'] ?? '';
+  const name = meta['stationName'] ?? '';
+  return name ? `${name} ${code}` : code;
+}
+
 /** A short fingerprint of the root key to read aloud or compare with the office's printed sheet. */
 export function rootFingerprint(rootPublicKey: string): string {
   return (sha256Hex(hexToBytes(rootPublicKey)).slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join('-');

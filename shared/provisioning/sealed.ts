@@ -65,8 +65,19 @@ export class SealedError extends Error {
 /** Production cost: ~0.2–0.5 s in a browser. Tests may pass a smaller N. */
 export const DEFAULT_SCRYPT_N = 1 << 15;
 
-async function deriveKeys(passphrase: string, kdf: ScryptParams) {
-  const derived = await scryptAsync(passphrase.normalize('NFC'), fromBase64(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p, dkLen: 64 });
+/**
+ * The passphrase as the key is derived from it. A provisioning package's one-time passphrase is machine-made in
+ * upper case (tools/admin/passphrase.ts) and read off paper or over the phone, so whatever case it is typed in, it
+ * is taken in upper case — every package issued so far opens as before. The office's and a backup's passphrases
+ * are chosen by people and stay exactly as typed.
+ */
+export function passphraseForKey(purpose: SealedPurpose, passphrase: string): string {
+  const typed = passphrase.normalize('NFC');
+  return purpose === 'provisioning-package' ? typed.trim().toUpperCase() : typed;
+}
+
+async function deriveKeys(purpose: SealedPurpose, passphrase: string, kdf: ScryptParams) {
+  const derived = await scryptAsync(passphraseForKey(purpose, passphrase), fromBase64(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p, dkLen: 64 });
   return { key: derived.slice(0, 32), check: sha256(derived.slice(32)) };
 }
 
@@ -84,7 +95,7 @@ export interface SealOptions {
 
 export async function seal(plaintext: Uint8Array, options: SealOptions, aes: AesGcm): Promise<SealedEnvelope> {
   const kdf: ScryptParams = { name: 'scrypt', N: options.scryptN ?? DEFAULT_SCRYPT_N, r: 8, p: 1, salt: toBase64(randomBytes(16)) };
-  const { key, check } = await deriveKeys(options.passphrase, kdf);
+  const { key, check } = await deriveKeys(options.purpose, options.passphrase, kdf);
   const header = {
     format: 'yrd-sealed' as const,
     version: 1 as const,
@@ -113,7 +124,7 @@ export function parseSealed(text: string, purpose: SealedPurpose): SealedEnvelop
 }
 
 export async function openSealed(envelope: SealedEnvelope, passphrase: string, aes: AesGcm): Promise<Uint8Array> {
-  const { key, check } = await deriveKeys(passphrase, envelope.kdf);
+  const { key, check } = await deriveKeys(envelope.purpose, passphrase, envelope.kdf);
   if (!equalBytes(check, fromBase64(envelope.keyCheck))) throw new SealedError('wrongPassphrase');
   try {
     return await aes.decrypt(key, fromBase64(envelope.cipher.iv), fromBase64(envelope.ciphertext), aadOf(envelope));

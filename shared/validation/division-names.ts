@@ -52,3 +52,31 @@ export function divisionFullName(code: string): string {
   const names = parts.map((d) => d.name).filter((name, i, all) => all.indexOf(name) === i);
   return names.join('');
 }
+
+export interface DivisionNode {
+  code: string;
+  name: string;
+  children?: DivisionNode[];
+}
+
+/** Placeholder city levels of the tables (直辖市's 市辖区, old 县): their districts hang from the province itself. */
+const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/**
+ * Current divisions as a province → city → district tree for a picker, whose leaves are the 6-digit district codes
+ * a household records (上海市 › 青浦区, 浙江省 › 嘉兴市 › 嘉善县). A city with no districts of its own (东莞市) is
+ * a leaf itself, with its `cccc00` code.
+ */
+export function divisionTree(): DivisionNode[] {
+  const areasByCity = new Map<string, DivisionNode[]>();
+  for (const a of areas as (Named & { cityCode: string })[]) areasByCity.set(a.cityCode, [...(areasByCity.get(a.cityCode) ?? []), { code: a.code, name: a.name }]);
+  return (provinces as Named[]).map((p) => {
+    const children: DivisionNode[] = [];
+    for (const c of (cities as (Named & { provinceCode: string })[]).filter((city) => city.provinceCode === p.code)) {
+      const districts = areasByCity.get(c.code) ?? [];
+      if (PLACEHOLDER_CITIES.has(c.name)) children.push(...districts);
+      else children.push(districts.length > 0 ? { code: `${c.code}00`, name: c.name, children: districts } : { code: `${c.code}00`, name: c.name });
+    }
+    return { code: `${p.code}0000`, name: p.name, children };
+  });
+}

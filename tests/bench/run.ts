@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,7 +45,8 @@ async function runBrowserCases(): Promise<void> {
   const config = resolve(here, 'vite.bench.config.ts');
   // One output folder per filter, so benchmarks of different features can build side by side.
   const outDir = resolve(here, '../../out/bench', filter || 'all');
-  await build({ configFile: config, logLevel: 'warn', build: { outDir } });
+  // A profiled run keeps function names readable.
+  await build({ configFile: config, logLevel: 'warn', build: { outDir, minify: !process.env['YRD_BENCH_PROFILE'] } });
   const server = await preview({ configFile: config, build: { outDir }, preview: { port: 0 } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('bench server has no URL');
@@ -61,8 +62,13 @@ async function runBrowserCases(): Promise<void> {
       void page.exposeFunction('__benchDone', (error: string | null) => resolveDone(error));
     });
     await page.exposeFunction('__benchReport', (figures: BenchFigure[]) => print(figures));
+    // YRD_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the browser cases, to open in Chromium's DevTools.
+    const profileTo = process.env['YRD_BENCH_PROFILE'];
+    const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 })).then(() => cdp.send('Profiler.start'));
     await page.goto(`${url}?filter=${encodeURIComponent(filter)}`);
     const error = await done;
+    if (cdp && profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (error) throw new Error(`browser benchmarks failed: ${error}`);
     await page.close();
     await runStationCases({ browser, url });

@@ -114,7 +114,11 @@ async function approve(page: Page, caseId: string): Promise<void> {
   await signOut(page);
   await signIn(page, 'approver');
   await page.goto(`/#/migration/case/${caseId}`);
+  // 审批意见 first, then a confirmation: the permit goes to the origin at once.
   await page.getByTestId('action-approve').click();
+  await page.getByTestId('approve-dialog-text').fill('材料齐全，符合夫妻投靠条件，同意迁入');
+  await page.getByTestId('approve-dialog-save').click();
+  await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已准迁');
   await expect(page.getByTestId('permit-number')).toHaveText(/^ZQ310116520000\d{9}$/);
   await expect(page.getByTestId('case-timeline')).toContainText('审批通过');

@@ -42,6 +42,7 @@ async function newCheckpointLog(page: Page, neighbour: string): Promise<string> 
   await page.getByTestId('header-type').click();
   await page.getByTestId('header-type-checkpoint').click();
   await page.getByTestId('header-operation').fill('沪浙边界联勤');
+  await page.getByTestId('header-checkpoint-name').fill('申嘉湖高速 省界卡口');
   await page.getByTestId('header-stations').click();
   await page.getByTestId(`station-option-${neighbour}`).click();
   await page.getByTestId('header-operation').press('Enter');
@@ -86,6 +87,9 @@ test('青浦 and 嘉善 co-author one log through the exchange, both confirm, it
   await qp.getByTestId('header-type').click();
   await qp.getByTestId('header-type-checkpoint').click();
   await qp.getByTestId('header-operation').fill('沪浙边界联勤');
+  await qp.getByTestId('header-checkpoint-name').fill('申嘉湖高速 省界卡口');
+  // Signing needs an end time (and each station's people, entered below).
+  await qp.getByTestId('header-end').fill('23:59');
   // Saving with only this station shows the error beside the field and saves nothing.
   await qp.getByTestId('header-save').click();
   await expect(qp.getByTestId('patrol-header-form')).toContainText('至少选择本所和一个邻省派出所');

@@ -16,9 +16,17 @@ const body = '31011819900615123';
 const goodId = idOf(body);
 const badId = body + (checkCharacter(body) === '1' ? '2' : '1');
 
+/**
+ * Picks an option and waits until the select shows it: a click that lands while the dropdown is still opening (or
+ * while another select's dropdown is closing) can be lost, and the form would then save the old value.
+ */
 async function pickOption(page: Page, testid: string, label: string): Promise<void> {
-  await page.getByTestId(testid).click();
-  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label, exact: true }).click();
+  const select = page.getByTestId(testid);
+  await expect(async () => {
+    await select.click();
+    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label, exact: true }).click({ timeout: 3_000 });
+    await expect(select).toContainText(label, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 async function createHousehold(page: Page, number: string): Promise<void> {

@@ -4,7 +4,7 @@ import { provinceCode } from '../../shared/domain/province';
 import { utf8 } from '../../shared/bytes';
 import { DEFAULT_EXCHANGE_LIMITS, exchangeLimits, jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
 import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
-import { exchangeUrl, packageFileName, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
+import { exchangeUrl, packageFileName, packageMeta, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
 import { seal } from '../../shared/provisioning/sealed';
 import { lookupDivision } from '../../shared/validation/division-names';
 import { generateKeyPair, keyPairFromSeed } from '../../shared/sync/keys';
@@ -186,7 +186,8 @@ export async function exportPackage(ctx: AdminContext, args: { code: string; out
     exchange: state.exchangeUrl ? { url: state.exchangeUrl } : null,
   });
   const passphrase = oneTimePassphrase();
-  const meta = { station: args.code, created: content.createdAt, root: rootFingerprint(state.rootPublicKey) };
+  const station = state.stations.find((s) => s.code === args.code) ?? { code: args.code, name: '' };
+  const meta = packageMeta(station, content.createdAt, state.rootPublicKey);
   const envelope = await seal(utf8(JSON.stringify(content)), { purpose: 'provisioning-package', passphrase, meta, ...(ctx.scryptN ? { scryptN: ctx.scryptN } : {}) }, webCryptoAesGcm);
   const path = args.out ?? join(workspacePaths(ctx.dir).packages, packageFileName(args.code));
   await mkdir(join(path, '..'), { recursive: true });

@@ -15,6 +15,7 @@ export function factsOf(c: MigrationCase): CaseFacts {
     permitValidUntil: c.permit?.validUntil,
     certificateValidUntil: c.certificate?.validUntil,
     contactRecorded: c.contact?.confirmed === true,
+    contactUnconfirmed: c.contact !== undefined && !c.contact.confirmed,
   };
 }
 

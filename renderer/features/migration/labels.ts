@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { beijingDateTime } from '@shared/domain/beijing-time';
 import { ETHNICITY_CODES, RELATIONSHIP_CODES, codeName } from '@shared/domain/resident/code-tables';
 
 /** Code-table options for selects, in the UI language. */
@@ -16,6 +16,7 @@ export function maskId(id: string): string {
   return id.length < 10 ? id : `${id.slice(0, 6)}********${id.slice(-4)}`;
 }
 
+/** Every time the migration screens and documents show is on a Beijing clock (deadlines are counted in it). */
 export function formatTime(iso: string | undefined | null): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
+  return iso ? beijingDateTime(iso) : '';
 }

@@ -45,6 +45,8 @@ export function markMovedOut(personId: string, move: { date: string; destination
 export interface Settler {
   items: RegisteredItems;
   relationship: string;
+  /** 联系电话: the applicant's, from the intake; '' for co-movers. */
+  phone: string;
   originAddress: string;
   date: string;
   certificateNumber: string;
@@ -70,6 +72,7 @@ function personInputOf(s: Settler): PersonInput {
     movedToAddressDate: s.date,
     movedToAddressFrom: s.originAddress,
     height: null,
+    phone: s.phone,
   };
 }
 

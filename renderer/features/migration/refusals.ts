@@ -4,7 +4,7 @@ type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** The service's own refusals, beside the state machine's (shared/ gives codes; the words are ours). */
 export type ServiceRefusal =
-  | { code: 'notFound' | 'reasonRequired' | 'noCertificate' | 'noPermit'; params: Record<string, never> }
+  | { code: 'notFound' | 'reasonRequired' | 'opinionRequired' | 'noCertificate' | 'noPermit'; params: Record<string, never> }
   | { code: 'personNotRegistered'; params: { names: readonly string[] } };
 
 export type WorkflowRefusal = Refusal | ServiceRefusal;

@@ -125,15 +125,20 @@ export async function submitIntake(draftId: string, form: DraftForm, ctx: OpCont
   });
 }
 
-/** 审批通过: issues the move-in permit (准予迁入证明) and sends it to the origin station. */
-export async function approve(id: string, ctx: OpContext): Promise<MigrationCase> {
+/**
+ * 审批通过 with the approver's opinion (审批意见): issues the move-in permit (准予迁入证明), which carries and prints
+ * the opinion, keeps it in the case's decision, and sends the permit to the origin station.
+ */
+export async function approve(id: string, opinion: string, ctx: OpContext): Promise<MigrationCase> {
+  const said = opinion.trim();
+  if (said.length < 2) throw new MigrationRuleError({ code: 'opinionRequired', params: {} });
   return write([], async (scope) => {
     const c = await loadCase(scope.tx, id);
     const issuedAt = migrationNow().toISOString();
     const seq = await nextSeq(scope.tx, 'permit', ctx.station.code, issuedAt.slice(0, 4));
     const station = stationRefOf(ctx.station);
-    const permit = buildPermit({ intake: c.intake, station, authority: issuingAuthority(station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits });
-    const decision = { approved: true, reason: '', at: issuedAt, officerKey: officerKey(ctx.officer.ref) };
+    const permit = buildPermit({ intake: c.intake, station, authority: issuingAuthority(station), officer: ctx.officer.ref, issuedAt, seq, limits: ctx.config.limits, opinion: said });
+    const decision = { approved: true, reason: said, at: issuedAt, officerKey: officerKey(ctx.officer.ref) };
     const next = await step(scope, ctx, id, { transition: 'approve', note: permit.number, patch: () => ({ permit, decision }) });
     send(scope, ctx, next, 'migration.permitIssued', {
       caseId: next.id,
@@ -191,8 +196,11 @@ export async function settle(id: string, householdId: string, ctx: OpContext): P
     // The state machine first: nothing is written to the records for a case that may not settle.
     requireTransition(c, 'settle', { side: c.side, roles: ctx.officer.roles }, date);
     const personIds: string[] = [];
+    // The phone taken at intake is the applicant's own (the certificate carries none): it goes into their record.
+    const phoneOf = (idNumber: string): string => (c.intake.applicant.idNumber.toUpperCase() === idNumber.toUpperCase() ? c.intake.phone : '');
     for (const items of cert.persons) {
-      const person = await settlePerson(householdId, { items, relationship: relationOf(items.idNumber), originAddress: cert.originAddress, date, certificateNumber: cert.number }, ctx.officer.ref, scope);
+      const settler = { items, relationship: relationOf(items.idNumber), phone: phoneOf(items.idNumber), originAddress: cert.originAddress, date, certificateNumber: cert.number };
+      const person = await settlePerson(householdId, settler, ctx.officer.ref, scope);
       personIds.push(person.id);
     }
     return step(scope, ctx, id, { transition: 'settle', note: cert.number, patch: (at) => ({ settlement: { at, householdId, personIds } }) });

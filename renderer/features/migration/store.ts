@@ -41,7 +41,7 @@ export const useMigrationStore = defineStore('migration', () => {
 
   const submit = async (draftId: string, form: DraftForm, origin: StationRef): Promise<MigrationCase> =>
     service.submitIntake(draftId, form, await ctx('migration.intake', `draft:${draftId}`), origin);
-  const approve = async (id: string) => service.approve(id, await ctx('migration.approve', `migration:${id}`));
+  const approve = async (id: string, opinion: string) => service.approve(id, opinion, await ctx('migration.approve', `migration:${id}`));
   const reject = async (id: string, reason: string) => service.reject(id, reason, await ctx('migration.reject', `migration:${id}`));
   const withdraw = async (id: string, note: string) => service.withdraw(id, note, await ctx('migration.withdraw', `migration:${id}`));
   const recordContact = async (id: string, contact: ApplicantContact) =>

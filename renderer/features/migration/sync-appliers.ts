@@ -10,6 +10,7 @@ import { EventConflictError, EventNotAuthorizedError, type EventApplier, type Fe
 import { advance, entry, factsOf } from './case-ops';
 import { migrationNow } from './clock';
 import { CASES_TABLE, casesTable } from './tables';
+import { SYSTEM_ACTOR } from './timeline-actor';
 
 /**
  * Applying the other station's migration events. Who may send what is fixed by the case: the permit comes only
@@ -55,7 +56,7 @@ const permitIssued: EventApplier = async (event, tx) => {
     permitReceivedAt: receivedAt,
     timeline: [
       entry({ at: p.at, transition: 'approve', status: 'permitIssued', station: p.destinationStation, officer: { key: event.authorOfficer, name: p.officerName }, note: p.permit.number }),
-      entry({ at: receivedAt, transition: 'received', status: 'permitIssued', station: p.intake.origin, officer: { key: 'system', name: '' }, note: p.permit.number }),
+      entry({ at: receivedAt, transition: 'received', status: 'permitIssued', station: p.intake.origin, officer: { key: SYSTEM_ACTOR, name: '' }, note: p.permit.number }),
     ],
   };
   await casesTable(tx).add(base);

@@ -2,7 +2,7 @@ import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { z } from 'zod';
 import { runCommand, type CommandScope } from '@renderer/sync';
-import { checkWrite, confirmationState, isParticipant, type WriteCheck } from '@shared/patrol/coauthoring';
+import { checkWrite, confirmationState, confirmBlockers, isParticipant, type ConfirmBlocker, type WriteCheck } from '@shared/patrol/coauthoring';
 import { inspectionRecord, patrolEventRow, type InspectionRecord, type PatrolAmendment, type PatrolConfirmation, type PatrolEventRow } from '@shared/patrol/entries';
 import { contingentAuthor, contingentId, patrolContingent, patrolLogHeader, stationUnits, type PatrolContingent, type PatrolLogHeader } from '@shared/patrol/log';
 import type { PatrolEventPayload, PatrolEventType } from '@shared/patrol/events';
@@ -20,7 +20,7 @@ export interface PatrolActor {
   officerName: string;
 }
 
-type Refusal = Exclude<WriteCheck, { ok: true }>['reason'] | 'noLog' | 'alreadyConfirmed' | 'notParticipant';
+type Refusal = Exclude<WriteCheck, { ok: true }>['reason'] | ConfirmBlocker | 'noLog' | 'alreadyConfirmed' | 'notParticipant' | 'plateOpen';
 
 /** A change the co-authoring rules refuse; the screen explains `reason`. Nothing was written. */
 export class PatrolWriteError extends Error {
@@ -66,6 +66,8 @@ interface Entry<T extends { id: string; revision: number; updatedAt: string }, E
   headerOverride?: PatrolLogHeader;
   eventType: E;
   payload: (row: T, amendment: PatrolAmendment | null) => PatrolEventPayload<E>;
+  /** A rule of this kind of write that needs the database, checked with the other reads (throws to refuse). */
+  precheck?: (tx: Transaction) => Promise<void>;
 }
 
 /**
@@ -79,7 +81,7 @@ function saveEntry<T extends { id: string; revision: number; updatedAt: string }
     emits: true,
     async work(scope) {
       const { tx } = scope;
-      const [state, local] = await Promise.all([logState(tx, c.logId), c.table(tx).get(c.row.id)]);
+      const [state, local] = await Promise.all([logState(tx, c.logId), c.table(tx).get(c.row.id), c.precheck?.(tx)]);
       const header = c.headerOverride ?? state.header;
       if (!header) throw new PatrolWriteError('noLog');
       const check = checkWrite({ header, station: c.actor.station, rowAuthor: c.author, closed: state.closed, reason: c.reason });
@@ -171,6 +173,33 @@ export function saveInspection(actor: PatrolActor, record: Stamped<InspectionRec
   });
 }
 
+/**
+ * Starts an inspection: refused while the same plate is open in this log (at any lane, by any station), checked
+ * inside the write's transaction so two quick Enters cannot both start it.
+ */
+export function startInspection(actor: PatrolActor, record: Stamped<InspectionRecord>): Promise<InspectionRecord> {
+  return saveEntry({
+    kind: 'inspection',
+    actor,
+    logId: record.logId,
+    author: record.authorStation,
+    row: record,
+    schema: inspectionRecord,
+    table: inspectionsTable,
+    reason: null,
+    eventType: 'patrol.inspectionSaved',
+    payload: (saved, amendment) => ({ record: saved, amendment }),
+    precheck: async (tx) => {
+      const open = await inspectionsTable(tx)
+        .where('logId')
+        .equals(record.logId)
+        .filter((r) => r.plate === record.plate && r.result === null && !r.removed && r.id !== record.id)
+        .count();
+      if (open > 0) throw new PatrolWriteError('plateOpen');
+    },
+  });
+}
+
 /** 签认: this station's leader confirms the log for this station's unit. */
 export function confirmLog(actor: PatrolActor, logId: string): Promise<PatrolConfirmation> {
   return runCommand({
@@ -179,10 +208,12 @@ export function confirmLog(actor: PatrolActor, logId: string): Promise<PatrolCon
     async work(scope) {
       const { tx } = scope;
       const id = `${logId}:${actor.station}`;
-      const [{ header }, existing] = await Promise.all([logState(tx, logId), confirmationsTable(tx).get(id)]);
+      const [{ header }, existing, contingent] = await Promise.all([logState(tx, logId), confirmationsTable(tx).get(id), contingentsTable(tx).get(contingentId(logId, actor.station))]);
       if (!header) throw new PatrolWriteError('noLog');
       if (!isParticipant(header, actor.station)) throw new PatrolWriteError('notParticipant');
       if (existing) throw new PatrolWriteError('alreadyConfirmed');
+      const [blocker] = confirmBlockers(header, contingent);
+      if (blocker) throw new PatrolWriteError(blocker);
       const confirmation: PatrolConfirmation = { id, logId, unitId: actor.station, officer: actor.officer, officerName: actor.officerName, at: new Date().toISOString() };
       scope.audit({ station: actor.station, officer: actor.officer, action: 'patrol.confirm', object: `patrolLog:${logId}`, result: 'success', detail: actor.station });
       tell(scope, header, actor, 'patrol.confirmed', { confirmation });

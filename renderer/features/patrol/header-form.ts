@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import dayjs from 'dayjs';
 import type { ProvinceCode } from '@shared/domain/province';
-import type { CheckpointLane } from '@shared/patrol/checkpoint';
+import type { CheckpointConfig, CheckpointLane } from '@shared/patrol/checkpoint';
 import { exampleCheckpoint } from '@shared/patrol/checkpoint';
 import type { agencyKinds, PatrolLogHeader, PatrolType, PatrolUnit, shifts, weathers } from '@shared/patrol/log';
 import type { HeaderInput } from './store';
@@ -32,7 +32,20 @@ export interface StationChoice {
 
 export const usesLanes = (type: PatrolType): boolean => type === 'checkpoint' || type === 'water';
 
-export function emptyHeaderForm(self: string, now = dayjs()): HeaderFormValue {
+/** What a station knows of itself for a new log: its last checkpoint set-up and its name. */
+export interface HeaderDefaults {
+  previous?: CheckpointConfig | null;
+  stationName?: string;
+}
+
+/**
+ * A new log's form. The checkpoint comes from this station's own data, never from the 申嘉湖高速 example every
+ * station would share: its last checkpoint log's name and lanes, else "<station> 卡口" (edited as needed; a
+ * placeholder shows an example when it is empty). Lanes without a previous set-up start from the example's layout.
+ */
+export function emptyHeaderForm(self: string, now = dayjs(), defaults: HeaderDefaults = {}): HeaderFormValue {
+  const { previous = null, stationName = '' } = defaults;
+  const lanes = previous?.lanes ?? exampleCheckpoint.lanes;
   return {
     date: now.format('YYYY-MM-DD'),
     shift: now.hour() >= 18 || now.hour() < 6 ? 'night' : 'day',
@@ -46,8 +59,8 @@ export function emptyHeaderForm(self: string, now = dayjs()): HeaderFormValue {
     actualRoute: '',
     grid: '',
     weather: 'sunny',
-    checkpointName: exampleCheckpoint.name,
-    lanes: exampleCheckpoint.lanes.map((l) => ({ ...l, plateProvinces: [...l.plateProvinces] })),
+    checkpointName: previous?.name ?? (stationName ? `${stationName} 卡口` : ''),
+    lanes: lanes.map((l) => ({ ...l, plateProvinces: [...l.plateProvinces] })),
   };
 }
 
@@ -83,7 +96,7 @@ export function agencyId(name: string): string {
   return `agency-${slug || 'unit'}`;
 }
 
-export type HeaderFormErrors = Partial<Record<'date' | 'startTime' | 'endTime' | 'stationCodes' | 'lanes' | 'agencies', string>>;
+export type HeaderFormErrors = Partial<Record<'date' | 'startTime' | 'endTime' | 'stationCodes' | 'lanes' | 'agencies' | 'checkpointName', string>>;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -99,6 +112,7 @@ export function validateHeaderForm(v: HeaderFormValue, self: string): HeaderForm
   const ids = v.agencies.map((a) => agencyId(a.name));
   if (v.agencies.some((a) => !a.name.trim())) errors.agencies = 'patrol.errors.required';
   else if (new Set(ids).size !== ids.length) errors.agencies = 'patrol.errors.duplicateUnit';
+  if (usesLanes(v.type) && !v.checkpointName.trim()) errors.checkpointName = 'patrol.errors.required';
   if (usesLanes(v.type) && (v.lanes.length === 0 || new Set(v.lanes.map((l) => l.lane)).size !== v.lanes.length)) errors.lanes = 'patrol.errors.lanes';
   return errors;
 }
@@ -122,6 +136,6 @@ export function formToHeader(v: HeaderFormValue, stationOf: (code: string) => St
     actualRoute: v.actualRoute,
     grid: v.grid,
     weather: v.weather,
-    checkpoint: usesLanes(v.type) ? { name: v.checkpointName.trim() || exampleCheckpoint.name, lanes: [...v.lanes].sort((a, b) => a.lane - b.lane) } : null,
+    checkpoint: usesLanes(v.type) ? { name: v.checkpointName.trim(), lanes: [...v.lanes].sort((a, b) => a.lane - b.lane) } : null,
   };
 }

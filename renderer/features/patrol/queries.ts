@@ -3,6 +3,7 @@ import type { Ref } from 'vue';
 import { db, useLiveQuery } from '@renderer/platform/db';
 import { confirmationState, type ConfirmationState } from '@shared/patrol/coauthoring';
 import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
+import type { CheckpointConfig } from '@shared/patrol/checkpoint';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
 import type { ReportInput } from '@shared/patrol/reports';
 import {
@@ -58,6 +59,16 @@ export async function readLog(logId: string): Promise<PatrolLogView | null> {
 export async function nextLogNumber(station: string, date: string): Promise<string> {
   const count = await patrolLogsTable().where('date').equals(date).filter((h) => h.ownerStation === station).count();
   return `XL-${date.replace(/-/g, '')}-${station.slice(0, 6)}-${String(count + 1).padStart(2, '0')}`;
+}
+
+/** This station's most recent checkpoint set-up (name and lanes): the default of its next checkpoint log. */
+export async function lastCheckpointOf(station: string): Promise<CheckpointConfig | null> {
+  const latest = await patrolLogsTable()
+    .orderBy('date')
+    .reverse()
+    .filter((h) => h.ownerStation === station && h.checkpoint !== null)
+    .first();
+  return latest?.checkpoint ?? null;
 }
 
 /** Logs from `fromDate` on, with their events and inspections, read in one transaction. */

@@ -61,7 +61,7 @@ export const usePatrolStore = defineStore('patrol', () => {
   async function startInspection(logId: string, input: { plate: string; plateProvince: string; lane: number; inspectingUnit: string; occupants: number }): Promise<InspectionRecord> {
     const who = await actor('patrol.edit', `patrolLog:${logId}`);
     const now = new Date().toISOString();
-    return repo.saveInspection(who, { ...input, id: ulid(), logId, authorStation: who.station, authorOfficer: who.officer, removed: false, startAt: now, endAt: null, result: null }, null);
+    return repo.startInspection(who, { ...input, id: ulid(), logId, authorStation: who.station, authorOfficer: who.officer, removed: false, startAt: now, endAt: null, result: null });
   }
 
   /** The result key ends the inspection: end time now (the duration is end − start). */

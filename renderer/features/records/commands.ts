@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import type { Transaction } from 'dexie';
 import { ulid } from 'ulid';
+import { beijing, beijingDate } from '@shared/domain/beijing-time';
 import { officerKey, type OfficerRef } from '@shared/domain/officer';
 import { certificateInput, certificateNumber, type CertificateInput, type CertificateRow } from '@shared/domain/resident/certificate';
-import { householdInput, type HouseholdInput, type HouseholdRow } from '@shared/domain/resident/household';
+import { householdInput, newHouseholdInput, type HouseholdInput, type HouseholdRow } from '@shared/domain/resident/household';
 import {
   changedFields,
   fieldText,
@@ -14,12 +14,13 @@ import {
   type PersonRow,
   type PersonStatus,
 } from '@shared/domain/resident/person';
-import { addressGrams, loadNameKeys, type NameKeysFunctions } from '@shared/domain/resident/search-keys';
+import { addressGrams, loadNameKeys, personTerms, type NameKeysFunctions } from '@shared/domain/resident/search-keys';
 import { loadDivisionNames, type DivisionNames } from '@shared/validation/division-codes';
 import { guardedWrite } from '@renderer/platform/db';
 import { appendAudit, type AuditInput } from '@renderer/platform/audit';
 import { COMMAND_TABLES, runCommand, type CommandScope } from '@renderer/sync';
 import { RecordsRuleError } from './errors';
+import { nextHouseholdNumber } from './household-search';
 import { certificatesTable, householdsTable, personChangesTable, personsTable, RECORDS_TABLES } from './tables';
 
 /**
@@ -36,7 +37,8 @@ export interface Actor {
 }
 
 const now = () => new Date().toISOString();
-const today = () => dayjs().format('YYYY-MM-DD');
+/** Dates on records and certificates are on the Beijing calendar, whatever the PC's zone (issue #16 §10). */
+const today = () => beijingDate(Date.now());
 
 /** `within`: the calling feature's command, which this one runs inside (see the service API). */
 function command<T>(work: (scope: CommandScope) => Promise<T>, within?: CommandScope): Promise<T> {
@@ -89,13 +91,16 @@ function assertIdNumberFree(sameIdNumber: readonly PersonRow[], exceptId: string
   if (sameIdNumber.some((p) => p.id !== exceptId && p.status.code === 'registered')) throw new RecordsRuleError('idNumberTaken', 'idNumber');
 }
 
+/** A new household's 户号 may be left blank: the next free one of the station's sequence is assigned. */
 export function createHousehold(raw: HouseholdInput, actor: Actor): Promise<HouseholdRow> {
-  const fields = householdInput.parse(raw);
+  const fields = newHouseholdInput.parse(raw);
   return withKeys(undefined, ({ divisionFullName }) => command(async (scope) => {
-    assertHouseholdNumberFree(await householdWithNumber(scope.tx, fields.number), null);
+    const number = fields.number === '' ? await nextHouseholdNumber(actor.stationCode, scope.tx) : fields.number;
+    assertHouseholdNumberFree(await householdWithNumber(scope.tx, number), null);
     const at = now();
     const row: HouseholdRow = {
       ...fields,
+      number,
       id: ulid(),
       stationCode: actor.stationCode,
       householderId: null,
@@ -157,6 +162,7 @@ export function createPerson(householdId: string, raw: PersonInput, actor: Actor
       registeredBy: actor.officer,
       updatedAt: at,
       ...nameKeys(fields.name),
+      terms: personTerms(fields),
     };
     audit(scope, actor, 'person.create', `person:${row.id}`);
     // The members were read in this transaction: the new 户主 (if any) is known without reading them again.
@@ -199,7 +205,7 @@ export function updatePerson(id: string, raw: PersonInput, reason: string, actor
     if (changed.includes('idNumber')) assertIdNumberFree(await personsWithIdNumber(tx, fields.idNumber), id);
     const entries = changeEntries(id, current, fields, changed, actor, why);
     audit(scope, actor, 'person.update', `person:${id}`, changed.join(','));
-    await Promise.all([personsTable(tx).put({ ...current, ...fields, updatedAt: now(), ...nameKeys(fields.name) }), personChangesTable(tx).bulkAdd(entries)]);
+    await Promise.all([personsTable(tx).put({ ...current, ...fields, updatedAt: now(), ...nameKeys(fields.name), terms: personTerms(fields) }), personChangesTable(tx).bulkAdd(entries)]);
     if (changed.includes('relationship')) await refreshHouseholder(tx, current.householdId);
     return entries;
   }, within));
@@ -251,7 +257,7 @@ export function setPersonStatus(id: string, status: PersonStatus, actor: Actor, 
  */
 export function issueCertificate(personId: string, raw: CertificateInput, actor: Actor & { stationName: string }): Promise<CertificateRow> {
   const input = certificateInput.parse(raw);
-  const issued = dayjs();
+  const issued = beijing(Date.now());
   const prefix = `${actor.stationCode}-${issued.year()}-`;
   return command(async (scope) => {
     const { tx } = scope;

@@ -11,6 +11,8 @@ import { certificatesTable, householdsTable, personChangesTable, personsTable } 
  */
 export { findHouseholds, householdMembers, searchModes, searchPersons } from './search';
 export type { PersonListItem, SearchMode, SearchQuery, SearchResult } from './search';
+export { nextHouseholdNumber, searchHouseholds } from './household-search';
+export type { HouseholdListItem, HouseholdMode, HouseholdQuery, HouseholdResult } from './household-search';
 
 type Id = () => string;
 
@@ -20,6 +22,11 @@ export function certificatesOf(personId: string): Promise<CertificateRow[]> {
 
 export async function hasAnyPerson(): Promise<boolean> {
   return (await personsTable().limit(1).count()) > 0;
+}
+
+/** Whether the station holds any record: a household with no member yet counts (it is listed under 户). */
+export async function hasAnyRecord(): Promise<boolean> {
+  return (await householdsTable().limit(1).count()) > 0 || hasAnyPerson();
 }
 
 /** A person's 常住人口登记表: the person, the household, the change log (newest first) and the certificates. */

@@ -7,7 +7,7 @@ import type { PersonChange, PersonInput, PersonRow, PersonStatus } from '@shared
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
 import * as repo from './commands';
-import { hasAnyPerson, searchPersons, type SearchMode, type SearchResult } from './queries';
+import { hasAnyPerson, hasAnyRecord, nextHouseholdNumber, searchHouseholds, searchPersons, type HouseholdResult, type SearchMode, type SearchResult } from './queries';
 import { seedDemoResidents } from './service';
 
 /**
@@ -22,6 +22,10 @@ export const useRecordsStore = defineStore('records', () => {
   const query = ref({ text: '', mode: 'auto' as SearchMode, page: 0, pageSize: 20 });
   const result = ref<SearchResult | null>(null);
   const searching = ref(false);
+  /** Which list the records page shows: persons or households (户). */
+  const tab = ref<'persons' | 'households'>('persons');
+  const householdQuery = ref({ text: '', page: 0, pageSize: 20 });
+  const householdResult = ref<HouseholdResult | null>(null);
 
   async function actor(action: Action, object: string): Promise<repo.Actor & { stationName: string }> {
     const officer = await session.assertCan(action, object);
@@ -38,6 +42,18 @@ export const useRecordsStore = defineStore('records', () => {
       searching.value = false;
     }
   }
+
+  async function searchHouseholdList(): Promise<void> {
+    searching.value = true;
+    try {
+      householdResult.value = await searchHouseholds(householdQuery.value);
+    } finally {
+      searching.value = false;
+    }
+  }
+
+  /** The 户号 the new-household form offers (editable; checked again when saved). */
+  const suggestHouseholdNumber = (): Promise<string> => nextHouseholdNumber(station.identity.code);
 
   const createHousehold = async (input: HouseholdInput): Promise<HouseholdRow> => repo.createHousehold(input, await actor('household.create', 'household'));
   const updateHousehold = async (id: string, input: HouseholdInput): Promise<HouseholdRow> =>
@@ -77,7 +93,13 @@ export const useRecordsStore = defineStore('records', () => {
     result,
     searching,
     search,
+    tab,
+    householdQuery,
+    householdResult,
+    searchHouseholdList,
+    suggestHouseholdNumber,
     hasAnyPerson,
+    hasAnyRecord,
     createHousehold,
     updateHousehold,
     createPerson,

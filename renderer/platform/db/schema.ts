@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { personTerms } from '@shared/domain/resident/search-keys';
 
 /**
  * Every version of the station database, oldest first. Never edit a released version: add a new one with
@@ -132,7 +133,39 @@ export const schemaVersions: SchemaVersion[] = [
     version: 13,
     stores: { syncConflicts: null },
   },
+  {
+    version: 14,
+    stores: {
+      /**
+       * 居民档案: `terms`, what window staff type besides a name prefix or pinyin (issue 16): a given name alone, the
+       * ID number's last four characters, the birth date (personTerms, shared/domain/resident/search-keys.ts).
+       */
+      persons: 'id, householdId, idNumber, name, sortKey, *py, *terms',
+    },
+    upgrade: addPersonTerms,
+  },
+  {
+    version: 15,
+    stores: {
+      /**
+       * 文书作废 (features/documents): signed revocations of printed documents, this station's and its neighbours',
+       * by document key (`CODE:TYPE:NUMBER`); `at` is when this station learnt of it.
+       */
+      documentRevocations: 'key, issuingStation, at',
+    },
+  },
 ];
+
+/** Persons written before version 14 get their search terms, from the fields the terms are derived from. */
+async function addPersonTerms(tx: Transaction): Promise<void> {
+  await tx
+    .table('persons')
+    .toCollection()
+    .modify((row: { name?: unknown; idNumber?: unknown; birthDate?: unknown; terms?: unknown }) => {
+      const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+      row.terms = personTerms({ name: text(row.name), idNumber: text(row.idNumber), birthDate: text(row.birthDate) });
+    });
+}
 
 /**
  * Protocol-1 events stay in the log as history (`legacy`); their positions (one seq over all recipients) mean

@@ -15,6 +15,9 @@ export const householdInput = z.object({
   issueDate: isoDate,
 });
 export type HouseholdInput = z.input<typeof householdInput>;
+
+/** A new household: the 户号 may be left blank for the station's next number (assigned when it is saved). */
+export const newHouseholdInput = householdInput.extend({ number: z.union([z.literal(''), householdNumber]) });
 export type HouseholdFields = z.output<typeof householdInput>;
 
 export const householdRow = householdInput.extend({

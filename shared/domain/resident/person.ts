@@ -77,6 +77,8 @@ export const personRow = z.object({
   updatedAt: z.string(),
   sortKey: z.string(),
   py: z.array(z.string()),
+  /** Derived search terms: name variants, ID tail, birth date (personTerms in search-keys.ts). */
+  terms: z.array(z.string()),
 });
 export type PersonRow = z.infer<typeof personRow>;
 

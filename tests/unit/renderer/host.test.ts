@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, HOST_BRIDGE_GLOBAL, bridgeContract, bridgeMethods, type HostBridge } from '@shared/bridge/contract';
 import { createBrowserHost } from '@renderer/platform/host/browser-host';
@@ -18,6 +20,13 @@ describe('browser host', () => {
     const reply = await createBrowserHost()['app.getInfo']({});
     expect(reply.ok).toBe(true);
     if (reply.ok) expect(bridgeContract['app.getInfo'].result.parse(reply.value).host).toBe('browser');
+  });
+
+  it('reports the version package.json states (设置 shows it), not a stand-in', async () => {
+    const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as { version: string };
+    const reply = await createBrowserHost()['app.getInfo']({});
+    expect(reply.ok && bridgeContract['app.getInfo'].result.parse(reply.value).appVersion).toBe(version);
+    expect(version).not.toBe('0.0.0');
   });
 
   it('hands printing to the browser', async () => {

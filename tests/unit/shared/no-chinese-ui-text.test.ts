@@ -27,7 +27,14 @@ const allowed: Record<string, Record<string, string>> = {
   'shared/domain/province.ts': { provinces: 'GB/T 2260 province names and their one-character abbreviations' },
   'shared/domain/dev-station.ts': { developmentStation: 'a station identity: its name and district are data' },
   'shared/validation/division-codes.ts': { HISTORICAL_DIVISIONS: 'GB/T 2260 names of retired division codes' },
-  'shared/validation/division-names.ts': { divisionFullName: "GB/T 2260 name 市辖区 (a placeholder level) is skipped when composing a place name" },
+  'shared/validation/division-names.ts': {
+    divisionFullName: "GB/T 2260 name 市辖区 (a placeholder level) is skipped when composing a place name",
+    PLACEHOLDER_CITIES: 'GB/T 2260 names of placeholder city levels, skipped in the district picker',
+  },
+  'shared/domain/resident/search-keys.ts': {
+    COMPOUND_SURNAMES: 'compound surnames (复姓): personal-name data that splits a given name from its surname',
+    typedBirthDate: 'the date characters 年 月 日 as typed in a birth date search',
+  },
   'shared/validation/plate.ts': {
     // GA 36-2018 plate alphabet: the characters ARE the plate; parsing needs them.
     plateProvinces: 'GA 36 province characters with their GB/T 2260 province names',

@@ -1,15 +1,30 @@
 /** 简体中文: the reference language of the records messages. English must have exactly these keys (typed). */
 const zhCN = {
   search: {
-    placeholder: '身份证号（可输前几位）、姓名、拼音或首字母、户号、地址片段',
+    placeholder: '身份证号（前几位或后4位）、出生日期（如19940315）、姓名或名字、拼音或首字母、户号、地址片段',
     submit: '查询',
-    modes: { auto: '自动识别', idNumber: '身份证号', name: '姓名', pinyin: '拼音/首字母', household: '户号', address: '地址' },
+    modes: { auto: '自动识别', idNumber: '身份证号', idTail: '身份证号后4位', birthDate: '出生日期', name: '姓名', pinyin: '拼音/首字母', household: '户号', address: '地址' },
     resolved: '按{mode}查询',
     empty: '没有符合条件的人员',
-    emptyDb: '本所尚无居民档案。可以新建户，或加载演示数据用于培训。',
+    emptyDb: '本所尚无居民档案。',
+    /** What the officer signed in can do about it: the hint matches the buttons shown. */
+    emptyHint: {
+      createOrDemo: '可以新建户，或加载演示数据用于培训。',
+      create: '可以新建户，开始登记。',
+      demo: '新建户、登记人员由窗口民警办理；可以加载演示数据用于培训。',
+      none: '新建户、登记人员由窗口民警办理。',
+    },
     prev: '上一页',
     next: '下一页',
     page: '第 {n} 页',
+  },
+  tabs: { persons: '人员', households: '户' },
+  households: {
+    placeholder: '户号、户主姓名或名字、地址片段',
+    modes: { all: '全部', household: '户号', householder: '户主姓名', address: '地址' },
+    empty: '没有符合条件的户',
+    registered: '在册人数',
+    noHouseholder: '（暂无户主）',
   },
   list: {
     name: '姓名',
@@ -44,7 +59,10 @@ const zhCN = {
     number: '户号',
     kind: '户别',
     address: '住址',
-    divisionCode: '所属区县代码',
+    divisionCode: '所属区县',
+    divisionHint: '选择省、市、区县（可输入名称筛选）',
+    divisionName: '{name}（{code}）',
+    numberHint: '已自动分配，可修改',
     issueDate: '签发日期',
     householder: '户主',
     members: '户成员',

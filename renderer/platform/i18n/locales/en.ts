@@ -13,6 +13,7 @@ const en: MessageSchema = {
     settings: 'Settings',
     officers: 'Officers',
     audit: 'Audit trail',
+    documents: 'Verify documents',
   },
   station: {
     kind: {
@@ -85,7 +86,6 @@ const en: MessageSchema = {
     },
     settings: {
       title: 'Settings',
-      placeholder: 'Station identity, officer accounts and roles, and backup and restore will be set here.',
       hostInfo: 'Host',
       host: {
         electron: 'Desktop app',

@@ -12,6 +12,7 @@ const zhCN = {
     settings: '设置',
     officers: '民警账号',
     audit: '审计日志',
+    documents: '文书核验',
   },
   station: {
     kind: {
@@ -82,7 +83,6 @@ const zhCN = {
     },
     settings: {
       title: '设置',
-      placeholder: '这里将设置站点身份、民警账号与权限、数据备份与恢复。',
       hostInfo: '运行环境',
       host: {
         electron: '桌面应用',

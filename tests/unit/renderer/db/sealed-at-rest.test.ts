@@ -35,7 +35,7 @@ import { header, inspection, QINGPU } from '../../shared/patrol/fixtures';
 /** The clear fields of each sealed table, as docs/security.md lists them (§ Personal data at rest). */
 const DOCUMENTED_CLEAR: Record<string, string[]> = {
   households: ['id', 'number', 'grams'],
-  persons: ['id', 'householdId', 'idNumber', 'name', 'sortKey', 'py'],
+  persons: ['id', 'householdId', 'idNumber', 'name', 'sortKey', 'py', 'terms'],
   personChanges: ['id', 'personId'],
   certificates: ['id', 'number', 'personId', 'issuedAt'],
   migrationCases: ['id', 'status', 'side', 'updatedAt'],

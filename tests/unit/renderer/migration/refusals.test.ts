@@ -58,6 +58,8 @@ describe('migration refusals in the UI language', () => {
       { code: 'certificateExpired', params: { date: '2026-11-20' } },
       { code: 'notYetExpired', params: { document: 'certificate' } },
       { code: 'contactMissing', params: {} },
+      { code: 'intentUnconfirmed', params: {} },
+      { code: 'opinionRequired', params: {} },
       { code: 'notFound', params: {} },
       { code: 'reasonRequired', params: {} },
       { code: 'noCertificate', params: {} },

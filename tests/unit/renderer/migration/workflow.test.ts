@@ -31,6 +31,7 @@ const approverLx = { station: lvxiang, officer: officer('310000', '100002', ['ap
 const windowZp = { station: zhapu, officer: officer('330000', '200001', ['window']), config };
 
 const APPLICANT_ID = '11010519491231002X';
+const OPINION = '材料齐全，符合夫妻投靠条件，同意迁入';
 
 async function asStation(identity: StationIdentity): Promise<void> {
   closeDatabase();
@@ -82,7 +83,7 @@ async function destinationApproves(): Promise<{ caseId: string; permit: Incoming
   const draftId = await service.saveDraft(null, form(), 'x');
   const c = await service.submitIntake(draftId, form(), windowLx, zhapuRef);
   expect(await draftsTable().count()).toBe(0);
-  await service.approve(c.id, approverLx);
+  await service.approve(c.id, OPINION, approverLx);
   const [permit] = await outgoing('migration.permitIssued');
   if (!permit) throw new Error('no permit event');
   return { caseId: c.id, permit };
@@ -107,7 +108,7 @@ describe('migration across two stations (one database each, events carried betwe
     const personId = await originWithResident();
     await apply(permit);
     const atOrigin = await casesTable().get(caseId);
-    expect(atOrigin).toMatchObject({ side: 'origin', status: 'permitIssued' });
+    expect(atOrigin).toMatchObject({ side: 'origin', status: 'permitIssued', intake: { phone: '13800138000' } });
     await expect(service.issueCertificate(caseId, windowZp)).rejects.toMatchObject({ code: 'contactMissing' });
     await service.recordContact(caseId, { method: 'phone', confirmed: true, note: '本人确认' }, windowZp);
     const issued = await service.issueCertificate(caseId, windowZp);
@@ -131,6 +132,8 @@ describe('migration across two stations (one database each, events carried betwe
     const created = await personsTable().where('idNumber').equals(APPLICANT_ID).toArray();
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ householdId: h.id, relationship: '12', status: { code: 'registered' }, movedToCityFrom: '平湖市乍浦镇雅山路1号' });
+    // The phone taken at intake reaches the new resident record (it was blank before).
+    expect(created[0]?.phone).toBe('13800138000');
     const actions = (await auditTable().toArray()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['migration.intake', 'migration.approve', 'migration.received.migration.certificateIssued', 'migration.settle', 'person.create']));
   });
@@ -191,7 +194,7 @@ describe('migration across two stations (one database each, events carried betwe
     await asStation(lvxiang);
     const draftId = await service.saveDraft(null, form(), 'x');
     const c = await service.submitIntake(draftId, form(), windowLx, zhapuRef);
-    const err = await service.approve(c.id, windowLx).catch((e: unknown) => e);
+    const err = await service.approve(c.id, OPINION, windowLx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MigrationRuleError);
     expect((err as MigrationRuleError).refusal).toMatchObject({ code: 'wrongRole', params: { transition: 'approve', roles: ['approver'] } });
     expect((await casesTable().get(c.id))?.status).toBe('submitted');
@@ -205,5 +208,52 @@ describe('migration across two stations (one database each, events carried betwe
     await expect(service.submitIntake(id, f, windowLx, zhapuRef)).rejects.toThrow();
     expect(await draftsTable().count()).toBe(1);
     expect(await casesTable().count()).toBe(0);
+  });
+});
+
+describe('issue 16: the approval opinion and the applicant’s confirmation', () => {
+  it('approval needs an opinion; it is kept in the decision, carried by the permit to the origin and printed there', async () => {
+    await asStation(lvxiang);
+    const draftId = await service.saveDraft(null, form(), 'x');
+    const c = await service.submitIntake(draftId, form(), windowLx, zhapuRef);
+    await expect(service.approve(c.id, ' ', approverLx)).rejects.toMatchObject({ code: 'opinionRequired' });
+    expect((await casesTable().get(c.id))?.status).toBe('submitted');
+    expect(await outgoing('migration.permitIssued')).toHaveLength(0);
+
+    const approved = await service.approve(c.id, `  ${OPINION} `, approverLx);
+    expect(approved.decision).toMatchObject({ approved: true, reason: OPINION });
+    expect(approved.permit?.approvalOpinion).toBe(OPINION);
+    const [permit] = await outgoing('migration.permitIssued');
+    if (!permit) throw new Error('no permit event');
+    expect(permit.payload).toMatchObject({ permit: { approvalOpinion: OPINION } });
+
+    await originWithResident();
+    await apply(permit);
+    expect((await casesTable().get(c.id))?.permit?.approvalOpinion).toBe(OPINION);
+  });
+
+  it('a permit from a station that does not send the opinion yet still applies (no opinion printed)', async () => {
+    const { caseId, permit } = await destinationApproves();
+    const payload = permit.payload as { permit: Record<string, unknown> };
+    const { approvalOpinion: _dropped, ...olderPermit } = payload.permit;
+    await originWithResident();
+    await apply({ ...permit, payload: { ...payload, permit: olderPermit } });
+    expect((await casesTable().get(caseId))?.permit?.approvalOpinion).toBe('');
+  });
+
+  it('a contact saved without the applicant’s confirmation refuses the certificate saying so', async () => {
+    const { caseId, permit } = await destinationApproves();
+    await originWithResident();
+    await apply(permit);
+    await service.recordContact(caseId, { method: 'phone', confirmed: false, note: '电话未接通' }, windowZp);
+    await expect(service.issueCertificate(caseId, windowZp)).rejects.toMatchObject({ code: 'intentUnconfirmed' });
+  });
+
+  it('rejection keeps the opinion as the decision', async () => {
+    await asStation(lvxiang);
+    const draftId = await service.saveDraft(null, form(), 'x');
+    const c = await service.submitIntake(draftId, form(), windowLx, zhapuRef);
+    const rejected = await service.reject(c.id, '结婚证与户口簿信息不一致', approverLx);
+    expect(rejected.decision).toMatchObject({ approved: false, reason: '结婚证与户口簿信息不一致' });
   });
 });

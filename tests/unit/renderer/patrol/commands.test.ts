@@ -65,7 +65,8 @@ describe('patrol commands', () => {
   });
 
   it('closes when both stations confirmed; later changes need a reason and leave an amendment', async () => {
-    await saveHeader(qingpu, headerInput);
+    await saveHeader(qingpu, { ...headerInput, endTime: '12:00' });
+    await saveContingent(qingpu, { id: '', logId: LOG_ID, unitId: QINGPU, authorStation: QINGPU, leader: { policeNumber: '123456', name: '王警官' }, members: [], vehicles: [], equipment: [] });
     const record = await saveInspection(qingpu, strip(inspection()));
     await confirmLog(qingpu, LOG_ID);
     await expect(confirmLog(qingpu, LOG_ID)).rejects.toMatchObject({ reason: 'alreadyConfirmed' });

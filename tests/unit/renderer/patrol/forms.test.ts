@@ -24,6 +24,7 @@ describe('header form', () => {
     form.shift = 'night';
     expect(validateHeaderForm(form, QINGPU)).toEqual({});
     form.type = 'checkpoint';
+    form.checkpointName = '申嘉湖高速 省界卡口';
     form.lanes = [{ lane: 1, plateProvinces: [], inspectingProvince: '310000' }, { lane: 1, plateProvinces: ['浙'], inspectingProvince: '330000' }];
     expect(validateHeaderForm(form, QINGPU)).toEqual({ lanes: 'patrol.errors.lanes' });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ZodError } from 'zod';
 import { personInput, type PersonRow } from '@shared/domain/resident/person';
 import { nameKeys } from '@shared/domain/resident/name-keys';
+import { personTerms } from '@shared/domain/resident/search-keys';
 import { recordsErrors, RecordsRuleError } from '@renderer/features/records/errors';
 import { defaultStatement } from '@renderer/features/records/certificate-text';
 import { blankPerson, fillFromIdNumber, personFormLayout, personToForm } from '@renderer/features/records/person-form-model';
@@ -22,6 +23,7 @@ function row(): PersonRow {
     registeredBy: officer,
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...nameKeys(fields.name),
+    terms: personTerms(fields),
   };
 }
 
@@ -70,7 +72,8 @@ describe('certificate statements and search mode detection', () => {
   });
 
   it('detects what the search text is', () => {
-    expect(detectMode('3101')).toBe('idNumber');
+    expect(detectMode('310118')).toBe('idNumber');
+    expect(detectMode('3101')).toBe('idTail');
     expect(detectMode('11010519491231002x')).toBe('idNumber');
     expect(detectMode('wyt')).toBe('pinyin');
     expect(detectMode('汪雨')).toBe('name');

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
 import { ZodError } from 'zod';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonInput } from '@shared/domain/resident/person';
 import { checkCharacter } from '@shared/validation/citizen-id';
 import { DATABASE_NAME } from '@renderer/platform/db/database';
@@ -116,6 +116,22 @@ describe('records store writes', () => {
     expect(await certificatesTable().count()).toBe(2);
     const audit = await auditTable().where('action').equals('certificate.issue').toArray();
     expect(audit.map((a) => a.object)).toEqual([`certificate:${first.number}`, `certificate:${second.number}`]);
+  });
+
+  it('dates a certificate and a registration on the Beijing calendar, whatever the PC zone (17:30 UTC is the next day there)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-31T17:30:00.000Z'));
+    try {
+      const records = useRecordsStore();
+      const h = await records.createHousehold(household);
+      const p = await records.createPerson(h.id, person());
+      expect(p.status.date).toBe('2027-01-01');
+      const cert = await records.issueCertificate(p.id, { matter: 'kinship', statement: '汪雨天与汪晓月系父女关系。', purpose: '入学', validDays: '30' });
+      expect(cert).toMatchObject({ issueDate: '2027-01-01', validUntil: '2027-01-31' });
+      expect(cert.number).toBe('310118520000-2027-00001');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reveals a masked number only with a reason, and records who and why', async () => {

@@ -22,6 +22,9 @@ const expected: Record<Action, string> = {
   'household.update': 'W',
   'certificate.issue': 'W',
   'demo.load': 'S',
+  // 文书核验 — anyone at the station who meets a paper may check it; revoking is for those who issue
+  'document.verify': 'WAPU',
+  'document.revoke': 'WA',
   'migration.view': 'WA',
   'migration.intake': 'W',
   'migration.withdraw': 'W',

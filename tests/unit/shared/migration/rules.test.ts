@@ -85,8 +85,8 @@ describe('documents', () => {
 
   it('the permit and certificate carry the brief fields and validity', () => {
     const authority = '金山区公安分局 吕巷派出所';
-    const permit = buildPermit({ intake: sampleIntake(), station: lvxiang, authority, officer, issuedAt: '2026-11-23T02:00:00Z', seq: 1, limits: defaultTimeLimits });
-    expect(permit).toMatchObject({ validUntil: '2027-01-01', householderName: '张伟', destinationAddress: '上海市金山区吕巷镇干巷路2号' });
+    const permit = buildPermit({ intake: sampleIntake(), station: lvxiang, authority, officer, issuedAt: '2026-11-23T02:00:00Z', seq: 1, limits: defaultTimeLimits, opinion: '材料齐全，同意迁入' });
+    expect(permit).toMatchObject({ validUntil: '2027-01-01', householderName: '张伟', destinationAddress: '上海市金山区吕巷镇干巷路2号', approvalOpinion: '材料齐全，同意迁入' });
     expect(permit.issuingAuthority).toBe(authority);
     const persons = [{ ...permit.person, birthPlace: '', nativePlace: '', education: '', maritalStatus: '', occupation: '', workplace: '', relationshipToHouseholder: '' }];
     const cert = buildCertificate({ permit, persons, originAddress: '乍浦镇雅山路1号', station: zhapu, authority: '平湖市公安分局 乍浦镇派出所', officer, issuedAt: '2026-11-24T02:00:00Z', seq: 3, limits: defaultTimeLimits });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '@shared/domain/officer';
 import {
   availableTransitions,
+  blockedTransitions,
   decide,
   decideForSide,
   migrationStatuses,
@@ -117,5 +118,31 @@ describe('migration state machine: time rules', () => {
   it('offers the officer only the transitions they may take', () => {
     expect(availableTransitions({ status: 'submitted' }, { side: 'destination', roles: ['approver'] }, today)).toEqual(['approve', 'reject']);
     expect(availableTransitions({ status: 'settled' }, { side: 'destination', roles: [...roles] }, today)).toEqual([]);
+  });
+});
+
+describe('steps held back by a rule are named with why (issue 16 §7)', () => {
+  const origin = { side: 'origin' as const, roles: ['window'] as Role[] };
+  it('a contact on record without the applicant’s confirmation holds back the certificate as unconfirmed', () => {
+    const facts = { status: 'permitIssued' as const, permitValidUntil: '2026-12-31', contactRecorded: false, contactUnconfirmed: true };
+    expect(decide(facts, 'issueCertificate', origin, today)).toMatchObject({ ok: false, code: 'intentUnconfirmed' });
+    expect(blockedTransitions(facts, origin, today)).toEqual([{ transition: 'issueCertificate', refusal: expect.objectContaining({ code: 'intentUnconfirmed' }) }]);
+  });
+
+  it('no contact yet: the certificate waits for it; an expired permit holds back contact and certificate', () => {
+    const none = { status: 'permitIssued' as const, permitValidUntil: '2026-12-31' };
+    expect(blockedTransitions(none, origin, today).map((b) => [b.transition, b.refusal.code])).toEqual([['issueCertificate', 'contactMissing']]);
+    const expired = { ...none, permitValidUntil: '2026-11-01', contactRecorded: true };
+    expect(blockedTransitions(expired, origin, today).map((b) => [b.transition, b.refusal.code])).toEqual([
+      ['recordContact', 'permitExpired'],
+      ['issueCertificate', 'permitExpired'],
+    ]);
+  });
+
+  it('nothing is shown as held back for another side, role or state', () => {
+    const facts = { status: 'permitIssued' as const, permitValidUntil: '2026-12-31' };
+    expect(blockedTransitions(facts, { side: 'destination', roles: ['window'] }, today)).toEqual([]);
+    expect(blockedTransitions(facts, { side: 'origin', roles: ['auditor'] }, today)).toEqual([]);
+    expect(blockedTransitions({ status: 'settled' }, origin, today)).toEqual([]);
   });
 });

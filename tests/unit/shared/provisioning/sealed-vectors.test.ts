@@ -39,6 +39,11 @@ describe('sealed provisioning package vectors', () => {
     expect(envelope.meta['root']).toBe(vectors.rootFingerprint);
   });
 
+  it('opens the vector package with its one-time passphrase typed in lower case (packages already issued keep working)', async () => {
+    const plaintext = fromUtf8(await openSealed(parseSealed(vectors.file, 'provisioning-package'), vectors.passphrase.toLowerCase(), webCryptoAesGcm));
+    expect(plaintext).toBe(vectors.plaintext);
+  });
+
   it.each(vectors.refused)('$name: refused as $error', async ({ passphrase, file, error }) => {
     await expect(openSealed(parseSealed(file, 'provisioning-package'), passphrase, webCryptoAesGcm)).rejects.toMatchObject({ code: error });
   });

@@ -39,6 +39,17 @@ describe('sealed envelope', () => {
     expect(await refusal(openSealed(envelope, 'wrong', webCryptoAesGcm))).toBe('wrongPassphrase');
   });
 
+  it("takes a provisioning package's one-time passphrase in any case; an office or backup passphrase exactly as typed", async () => {
+    // As tools/admin prints it: upper case, groups of four.
+    const oneTime = 'K7QX-M2PD-9WRT-HV4C';
+    const pkg = await seal(utf8('package'), { purpose: 'provisioning-package', passphrase: oneTime, ...fast }, webCryptoAesGcm);
+    for (const typed of [oneTime, 'k7qx-m2pd-9wrt-hv4c', ' K7qx-M2pd-9WRT-hv4c ']) expect(fromUtf8(await openSealed(pkg, typed, webCryptoAesGcm)), typed).toBe('package');
+    expect(await refusal(openSealed(pkg, 'k7qx-m2pd-9wrt-hv4d', webCryptoAesGcm))).toBe('wrongPassphrase');
+    const backup = await sealed('backup', 'Office Passphrase 2026');
+    expect(fromUtf8(await openSealed(backup, 'Office Passphrase 2026', webCryptoAesGcm))).toBe('backup');
+    expect(await refusal(openSealed(backup, 'office passphrase 2026', webCryptoAesGcm))).toBe('wrongPassphrase');
+  });
+
   it('refuses a damaged ciphertext and an edited header as damaged', async () => {
     const envelope = await sealed('x'.repeat(100));
     const bytes = fromBase64(envelope.ciphertext);

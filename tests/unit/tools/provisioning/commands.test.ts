@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addGroup, addStation, exportPackage, init, list, setMinClientVersion, signRosterCommand, type AdminContext } from '../../../../tools/admin/commands';
 import { oneTimePassphrase } from '../../../../tools/admin/passphrase';
+import { packageStationLabel } from '../../../../shared/provisioning/package';
+import { parseSealed } from '../../../../shared/provisioning/sealed';
 
 let dir = '';
 afterEach(async () => {
@@ -40,8 +42,10 @@ describe('admin tool commands', () => {
     await addStation(ctx, { ...zhendian, code: '310118530000', name: '商榻派出所' });
     await expect(exportPackage(ctx, { code: zhendian.code })).rejects.toThrow('有变化');
     await signRosterCommand(ctx);
-    const { passphrase } = await exportPackage(ctx, { code: zhendian.code });
+    const { passphrase, path } = await exportPackage(ctx, { code: zhendian.code });
     expect(passphrase).toMatch(/^([A-HJKMNP-Z2-9]{4}-){4}[A-HJKMNP-Z2-9]{4}$/);
+    // The label an installer reads before typing the passphrase names the station, not only its code.
+    expect(packageStationLabel(parseSealed(await readFile(path, 'utf8'), 'provisioning-package').meta)).toBe('蒸淀派出所 310118520000');
     await list(ctx);
     expect(ctx.lines.join('\n')).toContain('roster v2');
   });
