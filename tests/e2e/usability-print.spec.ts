@@ -165,6 +165,9 @@ test('a patrol log and the patrol reports print without the window around them',
   await page.getByTestId('header-checkpoint-name').fill('申嘉湖高速 省界卡口');
   await page.getByTestId('header-operation').press('Enter');
   await expect(page.getByTestId('log-number')).toHaveText(/^XL-/);
+  // The owner station's printed log carries its signed QR code (issue #18); the screen does not show it.
+  await expect(page.getByTestId('patrol-log').getByTestId('document-qr')).toHaveCount(1);
+  await expect(page.getByTestId('patrol-log').getByTestId('document-qr')).toBeHidden();
   for (const name of ['patrol-log', 'patrol-reports']) {
     if (name === 'patrol-reports') {
       await page.goto('/#/patrol/reports');
