@@ -47,8 +47,15 @@ export async function switchOfficer(page: Page, role: Role): Promise<void> {
 
 /** Signs out through the header menu (confirming the question), back to the sign-in screen. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('session-officer').click();
-  await page.getByTestId('sign-out').click();
-  await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
+  const question = page.locator('.el-message-box');
+  // A click on 退出登录 while the menu is still opening can be lost (the menu stays open, no question): try again.
+  await expect(async () => {
+    if (!(await question.isVisible())) {
+      if (!(await page.getByTestId('sign-out').isVisible())) await page.getByTestId('session-officer').click({ timeout: 3_000 });
+      await page.getByTestId('sign-out').click({ timeout: 3_000 });
+    }
+    await expect(question).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
+  await question.getByRole('button', { name: /确定|OK/ }).click();
   await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 10_000 });
 }
