@@ -73,9 +73,14 @@ async function personStatus(page: Page, idNumber: string): Promise<string[]> {
   return rows.filter((r) => r.idNumber === idNumber).map((r) => `${r.status.code}:${r.status.reference}`);
 }
 
+/** Picks an option and waits until the select shows it: a click while the dropdown opens or closes can be lost. */
 async function pick(page: Page, testid: string, label: string | RegExp): Promise<void> {
-  await page.getByTestId(testid).click();
-  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label }).first().click();
+  const select = page.getByTestId(testid);
+  await expect(async () => {
+    await select.click();
+    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label }).first().click({ timeout: 3_000 });
+    await expect(select).toContainText(label, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function intake(page: Page, person: Resident): Promise<string> {

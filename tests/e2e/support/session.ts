@@ -47,7 +47,8 @@ export async function switchOfficer(page: Page, role: Role): Promise<void> {
 
 /** Signs out through the header menu (confirming the question), back to the sign-in screen. */
 export async function signOut(page: Page): Promise<void> {
-  const question = page.locator('.el-message-box');
+  // This question only: another one (e.g. 解锁账号) may still be fading out when sign-out starts.
+  const question = page.locator('.el-message-box:visible', { hasText: /退出登录|Sign out/ });
   // A click on 退出登录 while the menu is still opening can be lost (the menu stays open, no question): try again.
   await expect(async () => {
     if (!(await question.isVisible())) {
