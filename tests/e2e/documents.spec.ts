@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
-import { signInOnForm, signOut } from './support/session';
-import { demoContext, openSignedIn } from './support/demo-state';
 import { openedRows } from './support/sealed-rows';
+import { pickOption } from './support/select';
+import { connectedStation } from './support/exchange-station';
 
 /** Two stations, an exchange and a 300 dpi rendering share 2 cores with the rest: allow for it. */
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -26,34 +26,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await nats.dispose();
 });
-
-async function station(browser: Browser, install: 'lvxiang' | 'zhapu', name: string): Promise<Page> {
-  const context = await demoContext(browser, install, 'stationAdmin');
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  await openSignedIn(page, '/#/sync');
-  await expect(page.getByTestId('sync-station')).toContainText(name);
-  await page.getByTestId('sync-exchange-address').fill(nats.wsUrl);
-  await page.getByTestId('sync-exchange-save').click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  await signOut(page);
-  await signInOnForm(page, 'window').catch(async () => {
-    await expect(page.getByTestId('session-officer')).toBeVisible({ timeout: 60_000 });
-  });
-  return page;
-}
-
-/** Picks an option and waits until the select shows it (a click while the dropdown opens can be lost). */
-async function pick(page: Page, testid: string, label: string): Promise<void> {
-  const select = page.getByTestId(testid);
-  await expect(async () => {
-    await select.click();
-    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label, exact: true }).click({ timeout: 3_000 });
-    await expect(select).toContainText(label, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
 
 /** The page as a 300 dpi greyscale picture (pdftoppm), and the QR text jsQR finds in it. */
 function qrFromPdf(pdf: Buffer): string {
@@ -90,15 +62,15 @@ async function verifyAt(page: Page, text: string): Promise<void> {
 }
 
 test('乍浦 prints a certificate with a signed QR; 吕巷 verifies the scanned picture; an altered text fails; a revocation reaches 吕巷', async ({ browser }) => {
-  const zhapu = await station(browser, 'zhapu', '乍浦');
-  const lvxiang = await station(browser, 'lvxiang', '吕巷');
+  const zhapu = await connectedStation(browser, 'zhapu', '乍浦', nats.wsUrl);
+  const lvxiang = await connectedStation(browser, 'lvxiang', '吕巷', nats.wsUrl);
 
   const [resident] = (await openedRows<{ id: string; name: string; status: { code: string } }>(zhapu, 'persons')).filter((p) => p.status.code === 'registered');
   if (!resident) throw new Error('the 乍浦 demo station has no resident');
   await zhapu.goto(`/#/records/persons/${resident.id}`);
   await zhapu.getByTestId('issue-certificate').click();
   const dialog = zhapu.getByTestId('certificate-dialog');
-  await pick(zhapu, 'certificate-matter', '亲属关系');
+  await pickOption(zhapu, 'certificate-matter', '亲属关系');
   await dialog.getByTestId('certificate-statement').fill(`${resident.name}与其母系母子关系。`);
   await dialog.getByTestId('certificate-purpose').fill('办理子女入学');
   await dialog.getByTestId('certificate-issue').click();
@@ -129,7 +101,7 @@ test('乍浦 prints a certificate with a signed QR; 吕巷 verifies the scanned 
   await expect(result).toHaveAttribute('data-verdict', 'altered');
 
   await zhapu.getByTestId('revoke-document').click();
-  await pick(zhapu, 'revoke-reason', '错误签发');
+  await pickOption(zhapu, 'revoke-reason', '错误签发');
   await zhapu.getByTestId('revoke-confirm').click();
   await expect(zhapu.getByTestId('document-revoked')).toContainText('错误签发');
 

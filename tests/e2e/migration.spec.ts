@@ -1,9 +1,10 @@
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server';
 import type { Role } from '../../shared/domain/officer';
 import { signInOnForm, signOut } from './support/session';
-import { demoContext, openSignedIn } from './support/demo-state';
 import { openedRows } from './support/sealed-rows';
+import { pickOption } from './support/select';
+import { connectedStation } from './support/exchange-station';
 
 /** Two stations, a NATS exchange and password hashing share 2 cores with other suites: allow for it. */
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -38,30 +39,6 @@ interface Resident {
   idNumber: string;
 }
 
-/**
- * A PC playing one demo station installed by the setup project (support/demo-state.ts: no first run, no demo data
- * load), connected to this spec's exchange by its admin, then handed to window staff.
- */
-async function setUpStation(browser: Browser, install: 'lvxiang' | 'zhapu', name: string): Promise<Page> {
-  const context = await demoContext(browser, install, 'stationAdmin');
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  page.on('pageerror', (error) => console.log(`[${install} pageerror] ${error.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('WebSocket')) console.log(`[${install} console] ${m.text()}`);
-  });
-  await openSignedIn(page, '/#/sync');
-  await expect(page.getByTestId('sync-station')).toContainText(name);
-  await page.getByTestId('sync-exchange-address').fill(nats.wsUrl);
-  await page.getByTestId('sync-exchange-save').click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  await signOut(page);
-  await signIn(page, 'window');
-  return page;
-}
-
 /** Registered residents of this station, read straight from its IndexedDB and opened (a fixture, not the UI under test). */
 async function residents(page: Page): Promise<Resident[]> {
   const rows = await openedRows<{ id: string; name: string; idNumber: string; status: { code: string } }>(page, 'persons');
@@ -74,15 +51,6 @@ async function personStatus(page: Page, idNumber: string): Promise<string[]> {
 }
 
 /** Picks an option and waits until the select shows it: a click while the dropdown opens or closes can be lost. */
-async function pick(page: Page, testid: string, label: string | RegExp): Promise<void> {
-  const select = page.getByTestId(testid);
-  await expect(async () => {
-    await select.click();
-    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label }).first().click({ timeout: 3_000 });
-    await expect(select).toContainText(label, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-}
-
 async function intake(page: Page, person: Resident): Promise<string> {
   await page.goto('/#/migration');
   await page.getByTestId('new-intake').click();
@@ -100,7 +68,7 @@ async function intake(page: Page, person: Resident): Promise<string> {
   await page.locator('.el-select-dropdown:visible').getByRole('option').first().click();
   await form.getByTestId('intake-householderName').fill('张伟');
   await form.getByTestId('intake-sponsorName').fill('张伟');
-  await pick(page, 'intake-relationship', '妻');
+  await pickOption(page, 'intake-relationship', '妻');
   // Submitting without the notice and the documents: errors beside the fields, nothing created.
   await page.getByTestId('intake-submit').click();
   await expect(form).toContainText('申请人须签署网上迁移告知单');
@@ -140,8 +108,8 @@ async function openFromQueue(page: Page, caseId: string): Promise<void> {
 }
 
 test('intake → approval → permit at the origin → certificate with 迁出 → settlement at the destination; and a return', async ({ browser }) => {
-  const lvxiang = await setUpStation(browser, 'lvxiang', '吕巷派出所');
-  const zhapu = await setUpStation(browser, 'zhapu', '乍浦镇派出所');
+  const lvxiang = await connectedStation(browser, 'lvxiang', '吕巷派出所', nats.wsUrl);
+  const zhapu = await connectedStation(browser, 'zhapu', '乍浦镇派出所', nats.wsUrl);
   const [first, second] = await residents(zhapu);
   if (!first || !second) throw new Error('the origin has no demo residents');
 
@@ -185,7 +153,7 @@ test('intake → approval → permit at the origin → certificate with 迁出 �
   await approve(lvxiang, returnedId);
   await openFromQueue(zhapu, returnedId);
   await zhapu.getByTestId('action-return').click();
-  await pick(zhapu, 'return-reason', '无法联系申请人');
+  await pickOption(zhapu, 'return-reason', '无法联系申请人');
   await zhapu.getByTestId('return-text').fill('三次电话均未接通');
   await zhapu.getByTestId('return-dialog-save').click();
   await expect(zhapu.getByTestId('case-status')).toHaveText('已退回');
@@ -231,8 +199,8 @@ async function reloadAfterClockJump(page: Page, path: string): Promise<void> {
 }
 
 test('a permit past its 40 days cannot be acted on; the destination declares it expired and the origin hears of it', async ({ browser }) => {
-  const lvxiang = await setUpStation(browser, 'lvxiang', '吕巷派出所');
-  const zhapu = await setUpStation(browser, 'zhapu', '乍浦镇派出所');
+  const lvxiang = await connectedStation(browser, 'lvxiang', '吕巷派出所', nats.wsUrl);
+  const zhapu = await connectedStation(browser, 'zhapu', '乍浦镇派出所', nats.wsUrl);
   const [person] = await residents(zhapu);
   if (!person) throw new Error('the origin has no demo residents');
   const caseId = await intake(lvxiang, person);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, demoState, openSignedIn, test } from './support/demo-state';
+import { pickOption } from './support/select';
 
 // Saves write the record and its audit entry; on a busy CI machine that can take more than the default 5 s.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -20,15 +21,6 @@ const badId = body + (checkCharacter(body) === '1' ? '2' : '1');
  * Picks an option and waits until the select shows it: a click that lands while the dropdown is still opening (or
  * while another select's dropdown is closing) can be lost, and the form would then save the old value.
  */
-async function pickOption(page: Page, testid: string, label: string): Promise<void> {
-  const select = page.getByTestId(testid);
-  await expect(async () => {
-    await select.click();
-    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: label, exact: true }).click({ timeout: 3_000 });
-    await expect(select).toContainText(label, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
 async function createHousehold(page: Page, number: string): Promise<void> {
   await page.goto('/#/records');
   await page.getByTestId('new-household').click();

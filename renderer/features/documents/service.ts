@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import { ZodError } from 'zod';
 import {
   documentKey,
   issueDocument,
@@ -12,7 +13,7 @@ import {
 import { recipientGroups } from '@shared/sync/event';
 import { neighboursOf } from '@shared/sync/roster';
 import { db } from '@renderer/platform/db';
-import { signingStation } from '@renderer/platform/station';
+import { NoStationKeyError, signingStation } from '@renderer/platform/station';
 import { loadTrust, peersTable, runCommand } from '@renderer/sync';
 import { REVOCATIONS_TABLE, revocationsTable } from './tables';
 
@@ -23,6 +24,23 @@ export type OfficerKey = string;
 export async function documentQrText(input: StatementInput, database: Dexie = db()): Promise<string> {
   const { key } = await signingStation(database);
   return issueDocument(input, key.secretKey).text;
+}
+
+/**
+ * What a printed document's QR slot shows: the code; nothing, for a station without a key (by design: no false
+ * code); or, when the document's own facts fail the statement's schema, the fields at fault — a bug to report,
+ * never a silently missing code.
+ */
+export type DocumentQrOutcome = { kind: 'drawn'; text: string } | { kind: 'noKey' } | { kind: 'invalid'; fields: string[] };
+
+export async function documentQr(input: StatementInput, database: Dexie = db()): Promise<DocumentQrOutcome> {
+  try {
+    return { kind: 'drawn', text: await documentQrText(input, database) };
+  } catch (error) {
+    if (error instanceof NoStationKeyError) return { kind: 'noKey' };
+    if (error instanceof ZodError) return { kind: 'invalid', fields: [...new Set(error.issues.map((issue) => issue.path.join('.') || '—'))] };
+    throw error;
+  }
 }
 
 /** What the 核验 screen shows beside the verdict: how fresh the issuer's revocations are here. */

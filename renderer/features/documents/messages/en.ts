@@ -85,6 +85,7 @@ const en: DocumentsMessages = {
   },
   qr: {
     caption: 'Scan to verify',
+    notDrawn: 'No verification QR code for this document: its facts fail the code\'s format check ({fields}); the print cannot be verified by scanning. Please report this to the system administrator.',
   },
 };
 

@@ -9,7 +9,7 @@ import { exportBundle, importBundle } from '@renderer/sync/bundle-io';
 import { EventNotAuthorizedError, type IncomingEvent } from '@renderer/sync/contract';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
 import { appliers as documentAppliers } from '@renderer/features/documents/sync-appliers';
-import { documentQrText, revocationOf, revokeDocument, verifyScanned } from '@renderer/features/documents/service';
+import { documentQr, documentQrText, revocationOf, revokeDocument, verifyScanned } from '@renderer/features/documents/service';
 import { revocationsTable } from '@renderer/features/documents/tables';
 import { qrSymbol } from '@renderer/features/documents/qr-code';
 import { QR_SPEC } from '@shared/documents';
@@ -66,6 +66,15 @@ describe('documents at the station (issue #18)', () => {
     const trail = await auditTable(lvxiang.database).toArray();
     expect(trail.at(-1)).toMatchObject({ action: 'document.verify', officer: LVXIANG_OFFICER, object: ZHAPU, result: 'success' });
     expect(trail.at(-1)?.detail).toContain(`genuine ${ZHAPU}:recordsCertificate:${ZHAPU}-2026-00017`);
+  });
+
+  it('a document whose facts fail the statement schema is reported with the fields at fault, not silently left without a code', async () => {
+    const bad = { ...certificate(`${ZHAPU}-2026-00018`), subject: { name: '张山', idNumber: 'not-an-id' } };
+    const outcome = await documentQr(bad, zhapu.database);
+    expect(outcome.kind).toBe('invalid');
+    expect(outcome.kind === 'invalid' ? outcome.fields : []).toEqual(['subject.idNumber']);
+    const good = await documentQr(certificate(`${ZHAPU}-2026-00019`), zhapu.database);
+    expect(good.kind).toBe('drawn');
   });
 
   it('an altered code verifies as altered and is audited as a failure; an expired one as expired', async () => {
