@@ -41,6 +41,9 @@ export function mainWindowOptions(preloadPath: string, kind: BuildKind = { devel
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Sync's in-progress heartbeats (a third of the exchange's 2 s ack wait) must keep their pace while the window is
+      // minimised or behind another; throttled timers would let the exchange deliver a long apply twice.
+      backgroundThrottling: false,
       // Off in production (issue 14 §3): without DevTools nobody at the PC can edit storage or call the bridge by hand.
       devTools: kind.developerTools,
     },

@@ -22,7 +22,12 @@ export const exchangeLimits = z.object({
   authorMaxBytes: z.number().int().min(1024 * 1024),
   /** Largest message (one gzip batch). */
   maxMessageBytes: z.number().int().min(64 * 1024).max(8 * 1024 * 1024),
-  /** Unacknowledged this long, a message is delivered again; stations send in-progress heartbeats meanwhile. */
+  /**
+   * Unacknowledged this long, a message is delivered again; stations send in-progress heartbeats meanwhile. It is
+   * also how long a station that crashed mid-apply waits before the batches its dead page held come again, so it
+   * is short (2 s): the window runs without background throttling (electron/main/window.ts), so heartbeats keep
+   * their pace while the app is minimised.
+   */
   ackWaitMs: z.number().int().min(200).max(600_000),
 });
 export type ExchangeLimits = z.infer<typeof exchangeLimits>;
@@ -32,7 +37,7 @@ export const DEFAULT_EXCHANGE_LIMITS: ExchangeLimits = {
   inboxMaxMessages: 10_000,
   authorMaxBytes: 2 * 1024 * 1024 * 1024,
   maxMessageBytes: 1024 * 1024,
-  ackWaitMs: 5_000,
+  ackWaitMs: 2_000,
 };
 
 export const streamDefinition = z.object({

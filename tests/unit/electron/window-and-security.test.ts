@@ -21,6 +21,13 @@ describe('main window options', () => {
     });
   });
 
+  it('keeps timers at full pace in the background, so sync heartbeats beat inside the exchange ack wait', async () => {
+    const { DEFAULT_EXCHANGE_LIMITS } = await import('../../../shared/provisioning/jetstream');
+    expect(mainWindowOptions('/p', production).webPreferences?.backgroundThrottling).toBe(false);
+    // Throttled, a hidden page's timers fire at most once a second: that must stay well inside the ack wait.
+    expect(DEFAULT_EXCHANGE_LIMITS.ackWaitMs).toBeGreaterThanOrEqual(2 * 1000);
+  });
+
   it('has no DevTools in a packaged build, whatever the environment says', () => {
     expect(mainWindowOptions('/p', buildKind(true, {})).webPreferences?.devTools).toBe(false);
     expect(mainWindowOptions('/p', buildKind(true, { NODE_ENV: 'development' })).webPreferences?.devTools).toBe(false);

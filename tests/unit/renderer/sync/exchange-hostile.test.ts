@@ -96,7 +96,7 @@ describe('message ids scoped by author', () => {
 });
 
 describe('crash recovery', () => {
-  it('redelivers a message left unacknowledged by a killed consumer within the 5 s ack wait', async () => {
+  it('redelivers a message left unacknowledged by a killed consumer within the 2 s ack wait', async () => {
     const exchange = await exchangeAs(normal, A);
     const [a] = [await station(A)];
     await sendProbe(a, [C], '崩溃前收到未确认');
@@ -106,7 +106,7 @@ describe('crash recovery', () => {
 
     const crashed = await connectAs(normal, C);
     const consumer = await jetstream(crashed).consumers.get(streamName(A), consumerName(C));
-    expect((await consumer.info()).config.ack_wait).toBe(5_000 * 1_000_000);
+    expect((await consumer.info()).config.ack_wait).toBe(2_000 * 1_000_000);
     const first = await consumer.next({ expires: 5000 });
     expect(first?.info.deliveryCount).toBe(1);
     await crashed.close(); // killed mid-apply: never acked

@@ -78,7 +78,7 @@ describe('JetStream definitions', () => {
     expect(first?.stream).toMatchObject({ discard: 'new', discard_new_per_subject: true, max_msgs_per_subject: 10_000, max_age: 60 * 24 * 3600 * 1e9 });
     expect(first?.stream.duplicate_window).toBe(24 * 60 * 60 * 1e9);
     expect(first?.consumers.map((c) => [c.durable_name, c.filter_subject, c.ack_policy, c.ack_wait])).toEqual([
-      ['inbox_330421520000', 'yrd.inbox.330421520000.310118520000', 'explicit', 5e9],
+      ['inbox_330421520000', 'yrd.inbox.330421520000.310118520000', 'explicit', 2e9],
     ]);
     const longer = jetStreamDefinitionsFor(roster, 1, { ...DEFAULT_EXCHANGE_LIMITS, maxAgeDays: 180 });
     expect(longer.streams[0]?.stream.max_age).toBe(180 * 24 * 3600 * 1e9);
