@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { z } from 'zod';
+import { exchangeUrl } from '@shared/provisioning/exchange-url';
 import { META_TABLE, db, defineMetaKey, readMeta, writeMeta } from '@renderer/platform/db';
 import { callHost, useMachinePoliciesStore } from '@renderer/platform/host';
 import { useSyncStatusStore } from './status-store';
@@ -11,11 +11,8 @@ import type { ConnectFn } from './exchange';
 import type { InboxContext } from './inbox';
 import { outboxTable, peersTable } from './tables';
 
-/** 交换服务器地址: WebSocket only (the renderer has no raw TCP); wss:// in production, ws:// on loopback in tests. */
-export const exchangeUrl = z
-  .string()
-  .trim()
-  .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'ws:// or wss:// address');
+/** 交换服务器地址: one rule for the 同步 page, packages and machine policy (wss://, or ws:// to loopback only). */
+export { exchangeUrl };
 
 /** Where this station's exchange is: provisioning writes it with the package, the 同步 page changes it. */
 export const exchangeUrlMeta = defineMetaKey('sync.exchangeUrl', exchangeUrl.nullable());

@@ -1,7 +1,35 @@
 import { z } from 'zod';
 
-/** The exchange address: WebSocket (TLS in production), as the station connects through the firewall. */
+/** Why an exchange address is refused: stable codes the renderer words (sync.exchange.*). */
+export const EXCHANGE_URL_REFUSALS = {
+  format: 'exchangeUrl.format',
+  /** ws:// carries the station's batches in clear: only to this PC itself (tests, a local development exchange). */
+  cleartextNotLoopback: 'exchangeUrl.cleartextNotLoopback',
+} as const;
+
+const FORMAT = /^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/;
+
+/** A host that never leaves this PC: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The exchange address: WebSocket, as the station connects through the firewall — wss:// (TLS) to any host, ws://
+ * only to loopback, so a mistyped scheme never sends personal data in clear over a network.
+ */
 export const exchangeUrl = z
   .string()
+  .trim()
   .max(200)
-  .regex(/^wss?:\/\/[^\s/]+(:\d{1,5})?(\/\S*)?$/, 'exchange address is ws:// or wss://');
+  .regex(FORMAT, EXCHANGE_URL_REFUSALS.format)
+  .refine((url) => url.startsWith('wss://') || isLoopbackHost(hostnameOf(url)), { message: EXCHANGE_URL_REFUSALS.cleartextNotLoopback });

@@ -25,6 +25,7 @@ const en: SyncMessages = {
     save: 'Save',
     clear: 'Clear',
     invalid: 'Enter an address starting with ws:// or wss://',
+    cleartext: 'ws:// is not encrypted and may only reach this PC (localhost, 127.0.0.1); use a wss:// address for any other server.',
     saved: 'Exchange address saved',
     cleared: 'Exchange address cleared',
     adminOnly: 'Only the station admin can set the exchange server.',

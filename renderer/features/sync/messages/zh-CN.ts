@@ -23,6 +23,7 @@ const zhCN = {
     save: '保存',
     clear: '清除',
     invalid: '请输入 ws:// 或 wss:// 开头的地址',
+    cleartext: 'ws:// 不加密，只能连接本机（localhost、127.0.0.1）；其他服务器请使用 wss:// 地址。',
     saved: '已保存交换服务器地址',
     cleared: '已清除交换服务器地址',
     adminOnly: '只有所管理员可以设置交换服务器。',

@@ -91,4 +91,19 @@ describe('exchange address', () => {
     expect(exchangeUrl.safeParse('http://example').success).toBe(false);
     expect(exchangeUrl.safeParse('ws://').success).toBe(false);
   });
+
+  it('refuses cleartext ws:// to anything but this PC, naming why; wss:// goes anywhere', async () => {
+    const { exchangeUrl } = await import('@renderer/sync/service');
+    const { EXCHANGE_URL_REFUSALS } = await import('@shared/provisioning/exchange-url');
+    for (const loopback of ['ws://localhost:4222', 'ws://127.0.0.1:8080/nats', 'ws://127.8.9.10', 'ws://[::1]:9222']) expect(exchangeUrl.safeParse(loopback).success, loopback).toBe(true);
+    for (const remote of ['ws://10.1.2.3:8080', 'ws://exchange.yrd.example', 'ws://127.0.0.1.evil.example', 'ws://localhost.example:80', 'ws://[::2]:9222']) {
+      const parsed = exchangeUrl.safeParse(remote);
+      expect(parsed.success, remote).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.message), remote).toContain(EXCHANGE_URL_REFUSALS.cleartextNotLoopback);
+    }
+    expect(exchangeUrl.safeParse('wss://10.1.2.3:8443').success).toBe(true);
+    // The same rule guards packages and machine policies: one schema.
+    const { exchangeUrl: shared } = await import('@shared/provisioning/package');
+    expect(shared).toBe(exchangeUrl);
+  });
 });
