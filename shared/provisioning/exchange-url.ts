@@ -15,12 +15,10 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The host of a ws(s):// address: after any user info, before the port; an IPv6 host keeps its brackets. */
 function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+  const authority = (/^wss?:\/\/([^\s/]+)/.exec(url)?.[1] ?? '').replace(/^.*@/, '');
+  return authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : (authority.split(':')[0] ?? '');
 }
 
 /**

@@ -96,7 +96,7 @@ describe('exchange address', () => {
     const { exchangeUrl } = await import('@renderer/sync/service');
     const { EXCHANGE_URL_REFUSALS } = await import('@shared/provisioning/exchange-url');
     for (const loopback of ['ws://localhost:4222', 'ws://127.0.0.1:8080/nats', 'ws://127.8.9.10', 'ws://[::1]:9222']) expect(exchangeUrl.safeParse(loopback).success, loopback).toBe(true);
-    for (const remote of ['ws://10.1.2.3:8080', 'ws://exchange.yrd.example', 'ws://127.0.0.1.evil.example', 'ws://localhost.example:80', 'ws://[::2]:9222']) {
+    for (const remote of ['ws://10.1.2.3:8080', 'ws://exchange.yrd.example', 'ws://127.0.0.1.evil.example', 'ws://localhost.example:80', 'ws://[::2]:9222', 'ws://127.0.0.1@exchange.example', 'ws://user@10.0.0.1:80']) {
       const parsed = exchangeUrl.safeParse(remote);
       expect(parsed.success, remote).toBe(false);
       expect(parsed.error?.issues.map((i) => i.message), remote).toContain(EXCHANGE_URL_REFUSALS.cleartextNotLoopback);
