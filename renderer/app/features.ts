@@ -3,6 +3,8 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { FeatureMessages } from '@renderer/platform/i18n';
 import type { ErrorTranslator } from '@renderer/platform/ui';
 import type { FeatureAppliers } from '@renderer/sync';
+import { attachmentsFeature } from '@renderer/features/attachments';
+import { assistFeature } from '@renderer/features/assist';
 import { auditFeature } from '@renderer/features/audit';
 import { documentsFeature } from '@renderer/features/documents';
 import { migrationFeature } from '@renderer/features/migration';
@@ -39,9 +41,11 @@ export const features: readonly AppFeature[] = [
   migrationFeature,
   documentsFeature,
   patrolFeature,
+  assistFeature,
   syncFeature,
   officersFeature,
   auditFeature,
   settingsFeature,
   provisioningFeature,
+  attachmentsFeature,
 ];

@@ -42,6 +42,7 @@ export interface Exchange {
 /** A new neighbour's stream (a newer roster) is found this often while the connection lasts. */
 const RESCAN_MS = 60_000;
 const NS_PER_MS = 1_000_000;
+const PULL_EXPIRES_MS = 10_000;
 /** The server's default ack wait (30 s), should a consumer not state its own. */
 const DEFAULT_ACK_WAIT_NS = 30_000 * NS_PER_MS;
 
@@ -98,7 +99,9 @@ export async function openExchange(url: string, self: ExchangeIdentity, connectF
         if (!consumer) continue; // not a neighbour's stream
         const info = await consumer.info(true);
         heartbeatMs = Math.min(heartbeatMs, Math.max(100, (info.config.ack_wait ?? DEFAULT_ACK_WAIT_NS) / NS_PER_MS / 3));
-        const messages = await consumer.consume({ max_messages: 16 });
+        // Pulls expire after 10 s (heartbeats every 5 s): on a cluster whose node or consumer leader changed, a pull
+        // lost with it is noticed and renewed within seconds, not after the client's default 30 s.
+        const messages = await consumer.consume({ max_messages: 16, expires: PULL_EXPIRES_MS });
         reading.set(stream, messages);
         queue.add(messages, (message) => held.add(message));
       }

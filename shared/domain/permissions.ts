@@ -14,6 +14,9 @@ export const permissions = {
   'household.create': ['window'],
   'household.update': ['window'],
   'certificate.issue': ['window'],
+  // 批量导入 / 导出 the station's register (issue 17): the officers who edit records; full numbers only with a reason
+  'person.import': ['window'],
+  'person.export': ['window'],
   'demo.load': ['stationAdmin'],
   // 文书核验 — documents anyone can verify
   'document.verify': ['window', 'approver', 'patrolLead', 'auditor'],
@@ -32,6 +35,12 @@ export const permissions = {
   'patrol.edit': ['patrolLead'],
   'patrol.confirm': ['patrolLead'],
   'patrol.export': ['patrolLead'],
+  // 协查 — assistance requests between stations: any officer on duty raises and answers; closing and forwarding
+  // are the duty leader's (值班领导: the approver 人口办审批 and the patrol lead 巡逻带班 lead the station's shifts)
+  'assist.view': ['window', 'approver', 'patrolLead'],
+  'assist.raise': ['window', 'approver', 'patrolLead'],
+  'assist.answer': ['window', 'approver', 'patrolLead'],
+  'assist.lead': ['approver', 'patrolLead'],
   // 同步 — sync
   'sync.now': ['window', 'approver', 'patrolLead', 'stationAdmin'],
   'sync.bundle': ['window', 'patrolLead', 'stationAdmin'],

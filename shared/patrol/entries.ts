@@ -99,7 +99,7 @@ export const patrolAmendment = z.object({
   authorStation: stationCode,
   officer: z.string().min(1).max(40),
   at: z.iso.datetime(),
-  entryKind: z.enum(['header', 'contingent', 'event', 'inspection']),
+  entryKind: z.enum(['header', 'contingent', 'event', 'inspection', 'vessel', 'vesselPart']),
   entryId: z.string().min(1).max(80),
   reason: z.string().trim().min(2).max(300),
 });

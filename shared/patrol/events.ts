@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { patrolContingent, patrolLogHeader } from './log';
 import { inspectionRecord, patrolAmendment, patrolConfirmation, patrolEventRow } from './entries';
+import { vesselInspection, vesselPart } from './vessel';
 
 /**
  * Patrol events that travel between the participating stations. Every payload carries whole rows (they are small
@@ -13,6 +14,10 @@ export const patrolEvents = {
   'patrol.eventSaved': z.object({ row: patrolEventRow, amendment: patrolAmendment.nullable() }),
   'patrol.inspectionSaved': z.object({ record: inspectionRecord, amendment: patrolAmendment.nullable() }),
   'patrol.confirmed': z.object({ confirmation: patrolConfirmation }),
+  /** 一点四检: the vessel row, by the station that stopped it. */
+  'patrol.vesselSaved': z.object({ vessel: vesselInspection, amendment: patrolAmendment.nullable() }),
+  /** 一点四检: one unit's part, by that unit's station (an agency's by the station hosting it). */
+  'patrol.vesselPartSaved': z.object({ part: vesselPart, amendment: patrolAmendment.nullable() }),
 } as const;
 
 export type PatrolEventType = keyof typeof patrolEvents;

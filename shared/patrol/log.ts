@@ -4,6 +4,7 @@ import { stationCode } from '../domain/station';
 import { POLICE_NUMBER_PATTERN } from '../validation/police-number';
 import { documentText } from '../validation/document-text';
 import { checkpointConfig } from './checkpoint';
+import { waterCheckpointConfig } from './water-checkpoint';
 
 /** 巡逻类型: 联合巡逻, 武装巡逻, 公安检查站/道口查控 "一点两检", 水上 "一点四检", 高速省际. */
 export const patrolTypes = ['joint', 'armed', 'checkpoint', 'water', 'expressway'] as const;
@@ -58,11 +59,20 @@ export const patrolLogHeader = z
     weather,
     /** Lanes of the checkpoint (一点两检); null for patrols that are not at a checkpoint. */
     checkpoint: checkpointConfig.nullable(),
+    /** 一点四检 set-up of a water checkpoint (outcome rule, agency hosts); absent = the default (water-checkpoint.ts). */
+    water: waterCheckpointConfig.optional(),
     revision: z.number().int().positive(),
     updatedAt: z.iso.datetime(),
   })
   .refine((h) => new Set(h.units.map((u) => u.id)).size === h.units.length, { message: 'duplicate unit', path: ['units'] })
-  .refine((h) => h.units.some((u) => u.kind === 'station' && u.id === h.ownerStation), { message: 'owner must take part', path: ['units'] });
+  .refine((h) => h.units.some((u) => u.kind === 'station' && u.id === h.ownerStation), { message: 'owner must take part', path: ['units'] })
+  .refine(
+    (h) =>
+      (h.water?.hosts ?? []).every(
+        (host) => h.units.some((u) => u.kind === 'agency' && u.id === host.unitId) && h.units.some((u) => u.kind === 'station' && u.id === host.station),
+      ),
+    { message: 'host must be a station of the log hosting an agency of the log', path: ['water'] },
+  );
 export type PatrolLogHeader = z.infer<typeof patrolLogHeader>;
 
 /** A person on patrol: 警号 + name for police; agency staff may have no 警号. */

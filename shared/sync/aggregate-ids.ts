@@ -26,10 +26,25 @@ export const aggregateIdRules = {
   'patrol.eventSaved': recordId,
   'patrol.inspectionSaved': recordId,
   'patrol.confirmed': recordId,
+  'patrol.vesselSaved': recordId,
+  'patrol.vesselPartSaved': recordId,
   // documentKey: issuing station, document type, number
   'documents.revoked': exactly(`${CODE}:(${documentTypes.join('|')}):\\S{1,60}`),
   'audit.checkpoint': exactly(`${CODE}:\\d{1,16}`),
   'audit.checkpointHeld': exactly(`${CODE}:\\d{1,16}:${CODE}`),
+  // the file id (its ULID)
+  'attachment.requested': recordId,
+  'attachment.chunk': recordId,
+  // 协查: the request id
+  'assist.raised': recordId,
+  'assist.received': recordId,
+  'assist.signed': recordId,
+  'assist.feedback': recordId,
+  'assist.handed': recordId,
+  'assist.forwarded': recordId,
+  'assist.closed': recordId,
+  'assist.amended': recordId,
+  'assist.watchHit': recordId,
 } satisfies Record<EventType, RegExp>;
 
 export function aggregateIdFits(type: EventType, aggregateId: string): boolean {

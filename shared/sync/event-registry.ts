@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { assistEvents } from '../assist/events';
+import { attachmentEvents } from '../attachments/events';
 import { auditEvents } from '../audit/events';
 import { documentEvents } from '../documents/events';
 import { migrationEvents } from '../migration/events';
@@ -16,6 +18,8 @@ export const eventPayloads = {
   ...patrolEvents,
   ...documentEvents,
   ...auditEvents,
+  ...attachmentEvents,
+  ...assistEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof eventPayloads;

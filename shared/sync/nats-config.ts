@@ -14,6 +14,18 @@ export interface NatsConfigOptions {
   serverName?: string;
   /** Largest message the server accepts (bytes); at least the streams' max_msg_size. */
   maxPayload?: number;
+  /** One node of a JetStream cluster: its route listener and the other nodes' routes (see `natsClusterConfigs`). */
+  cluster?: ClusterRoutes;
+}
+
+export interface ClusterRoutes {
+  name: string;
+  host: string;
+  port: number;
+  /** nats-route://host:port of the other nodes. */
+  routes: string[];
+  /** Production: routes are mutual TLS, each node's certificate checked against the office's CA. */
+  tls?: { certFile: string; keyFile: string; caFile: string };
 }
 
 export interface StationPermissions {
@@ -64,6 +76,7 @@ export function natsServerConfig(content: Roster, options: NatsConfigOptions): s
     ...(options.tls ? ['tls {', `  cert_file: ${quote(options.tls.certFile)}`, `  key_file: ${quote(options.tls.keyFile)}`, '}'] : []),
     `max_payload: ${options.maxPayload ?? 1048576}`,
     `jetstream { store_dir: ${quote(options.storeDir)} }`,
+    ...(options.cluster ? clusterBlock(options.cluster) : []),
     'websocket {',
     `  host: ${quote(options.host)}`,
     `  port: ${options.websocketPort}`,
@@ -80,4 +93,71 @@ export function natsServerConfig(content: Roster, options: NatsConfigOptions): s
     '# `npm run admin -- exchange setup` (jetstream.json), not by this file.',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function clusterBlock(cluster: ClusterRoutes): string[] {
+  const tls = cluster.tls;
+  return [
+    'cluster {',
+    `  name: ${quote(cluster.name)}`,
+    `  listen: ${quote(`${cluster.host}:${cluster.port}`)}`,
+    ...(tls
+      ? ['  tls {', `    cert_file: ${quote(tls.certFile)}`, `    key_file: ${quote(tls.keyFile)}`, `    ca_file: ${quote(tls.caFile)}`, '    verify: true', '  }']
+      : []),
+    `  routes: ${list(cluster.routes)}`,
+    '}',
+  ];
+}
+
+/** One node of a cluster: where it listens (clients, stations' WebSocket, routes) and keeps its JetStream files. */
+export interface ClusterNode {
+  serverName: string;
+  host: string;
+  port: number;
+  websocketPort: number;
+  clusterPort: number;
+  storeDir: string;
+}
+
+export interface NatsClusterOptions {
+  name: string;
+  nodes: ClusterNode[];
+  adminPublicKey: string;
+  /** Production: the node's certificate (clients, WebSocket and routes) and the CA that signed every node's. */
+  tls?: { certFile: string; keyFile: string; caFile: string };
+  maxPayload?: number;
+}
+
+/** A JetStream cluster with R3 streams needs three nodes (two keep it writable); more would need a bigger quorum. */
+export const CLUSTER_SIZE = 3;
+
+/**
+ * The configuration of each node of a three-node JetStream cluster: the single-node configuration (same users,
+ * permissions, WebSocket and limits) plus a cluster block routing to the two other nodes. Streams on it are R3
+ * (`jetStreamDefinitionsFor(roster, 3)`); the operator creates them once, on any node.
+ */
+export function natsClusterConfigs(content: Roster, options: NatsClusterOptions): { serverName: string; config: string }[] {
+  if (options.nodes.length !== CLUSTER_SIZE) throw new Error(`a cluster has ${CLUSTER_SIZE} nodes, not ${options.nodes.length}`);
+  if (new Set(options.nodes.map((n) => n.serverName)).size !== options.nodes.length) throw new Error('cluster nodes need distinct server names');
+  const route = (node: ClusterNode): string => `nats-route://${node.host}:${node.clusterPort}`;
+  return options.nodes.map((node) => ({
+    serverName: node.serverName,
+    config: natsServerConfig(content, {
+      host: node.host,
+      port: node.port,
+      websocketPort: node.websocketPort,
+      storeDir: node.storeDir,
+      adminPublicKey: options.adminPublicKey,
+      serverName: node.serverName,
+      ...(options.tls ? { tls: { certFile: options.tls.certFile, keyFile: options.tls.keyFile } } : {}),
+      ...(options.maxPayload ? { maxPayload: options.maxPayload } : {}),
+      cluster: {
+        name: options.name,
+        host: node.host,
+        port: node.clusterPort,
+        routes: options.nodes.filter((other) => other !== node).map(route),
+        ...(options.tls ? { tls: options.tls } : {}),
+      },
+    }),
+  }));
 }

@@ -52,8 +52,17 @@ function shown(char: string): string {
   return /^[\p{C}\p{Z}\p{M}]$/u.test(char) ? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : char;
 }
 
+/**
+ * The same classes over a whole value: one regex run accepts a good value (the usual case, and what a bulk import
+ * of 200,000 rows checks ~20 times a row); only a refused value is walked character by character to name the first.
+ */
+const allowedWhole = Object.fromEntries(
+  Object.entries(allowed).map(([rule, pattern]) => [rule, new RegExp(`^${pattern.source.slice(1, -1)}*$`, 'u')]),
+) as Record<DocumentTextRule, RegExp>;
+
 /** The first character `rule` refuses in an already normalised value, as a message shows it; null when all pass. */
 export function refusedCharacter(value: string, rule: DocumentTextRule): string | null {
+  if (allowedWhole[rule].test(value)) return null;
   const pattern = allowed[rule];
   for (const char of value) if (!pattern.test(char)) return shown(char);
   return null;

@@ -2,13 +2,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { provinceCode } from '../../shared/domain/province';
 import { utf8 } from '../../shared/bytes';
-import { DEFAULT_EXCHANGE_LIMITS, exchangeLimits, jetStreamDefinitionsFor } from '../../shared/provisioning/jetstream';
+import { DEFAULT_EXCHANGE_LIMITS, exchangeLimits, jetStreamDefinitionsFor, type ExchangeLimits } from '../../shared/provisioning/jetstream';
+import { isLoopbackHost } from '../../shared/provisioning/exchange-url';
 import type { OfficeSecrets, OfficeState } from '../../shared/provisioning/office';
 import { exchangeUrl, packageFileName, packageMeta, provisioningPackage, rootFingerprint } from '../../shared/provisioning/package';
 import { seal } from '../../shared/provisioning/sealed';
 import { lookupDivision } from '../../shared/validation/division-names';
 import { generateKeyPair, keyPairFromSeed } from '../../shared/sync/keys';
-import { natsServerConfig, type NatsConfigOptions } from '../../shared/sync/nats-config';
+import { CLUSTER_SIZE, natsClusterConfigs, natsServerConfig, type NatsConfigOptions } from '../../shared/sync/nats-config';
 import { roster, rosterGroup, rosterStation, signRoster, signedRoster, type Roster, type SignedRoster } from '../../shared/sync/roster';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { webCryptoAesGcm } from '../../shared/provisioning/aes-gcm';
@@ -204,45 +205,88 @@ export interface ExchangeArgs {
   storeDir: string;
   tlsCert?: string;
   tlsKey?: string;
-  replicas: number;
+  /** The CA that signed every node's certificate: a cluster's routes are mutual TLS. */
+  tlsCa?: string;
   out?: string;
-  /** Each node of a cluster has its own (docs/deploy.zh-CN.md §7). */
   serverName?: string;
+  /** A three-node JetStream cluster (docs/deploy.zh-CN.md §7): each node's address, the route port, the cluster name. */
+  cluster?: { hosts: string[]; port: number; name: string };
   /** Left out: the defaults (DEFAULT_EXCHANGE_LIMITS). */
   limits?: { maxAgeDays?: number | undefined; inboxMaxMessages?: number | undefined; authorMaxMib?: number | undefined };
 }
 
-/** 交换节点配置: nats-server configuration and the JetStream definitions, both from the signed roster. */
-export async function exchangeConfig(ctx: AdminContext, args: ExchangeArgs): Promise<{ config: string; definitions: string }> {
-  const state = await loadState(ctx.dir);
-  const signed = await loadSignedRoster(ctx.dir, state);
-  const options: NatsConfigOptions = {
-    host: args.host,
-    port: args.port,
-    websocketPort: args.websocketPort,
-    storeDir: args.storeDir,
-    adminPublicKey: state.operatorPublicKey,
-    ...(args.tlsCert && args.tlsKey ? { tls: { certFile: args.tlsCert, keyFile: args.tlsKey } } : {}),
-    ...(args.serverName ? { serverName: args.serverName } : {}),
-  };
-  const given = args.limits ?? {};
-  const limits = exchangeLimits.parse({
+function limitsOf(given: NonNullable<ExchangeArgs['limits']>): ExchangeLimits {
+  return exchangeLimits.parse({
     ...DEFAULT_EXCHANGE_LIMITS,
     ...(given.maxAgeDays ? { maxAgeDays: given.maxAgeDays } : {}),
     ...(given.inboxMaxMessages ? { inboxMaxMessages: given.inboxMaxMessages } : {}),
     ...(given.authorMaxMib ? { authorMaxBytes: given.authorMaxMib * 1024 * 1024 } : {}),
   });
-  if (!options.tls && args.host !== '127.0.0.1') ctx.out('警告 WARNING: no TLS; production exchanges must use --tls-cert and --tls-key');
+}
+
+/** 集群节点名: yrd-exchange-1 … -3, unless `--server-name` gives the prefix. */
+const clusterNodeName = (prefix: string, index: number): string => `${prefix}-${index + 1}`;
+
+/** The files for a cluster: one directory per node (its nats-server.conf), one R3 jetstream.json for all. */
+async function writeClusterConfig(ctx: AdminContext, args: ExchangeArgs & { cluster: NonNullable<ExchangeArgs['cluster']> }, signed: SignedRoster, operatorPublicKey: string, limits: ExchangeLimits): Promise<{ configs: string[]; definitions: string }> {
+  const { hosts, port, name } = args.cluster;
+  if (hosts.length !== CLUSTER_SIZE) throw new AdminError(`--cluster 需要 ${CLUSTER_SIZE} 个节点地址 (a cluster has ${CLUSTER_SIZE} nodes, comma-separated)`);
+  if (new Set(hosts).size !== hosts.length) throw new AdminError('--cluster 的节点地址重复 (node addresses repeat)');
+  if (args.tlsCert && !args.tlsCa) throw new AdminError('集群的节点间连接需要 --tls-ca (cluster routes need --tls-ca, the CA of the node certificates)');
+  const prefix = args.serverName ?? 'yrd-exchange';
+  const nodes = hosts.map((host, i) => ({ serverName: clusterNodeName(prefix, i), host, port: args.port, websocketPort: args.websocketPort, clusterPort: port, storeDir: args.storeDir }));
+  const tls = args.tlsCert && args.tlsKey && args.tlsCa ? { certFile: args.tlsCert, keyFile: args.tlsKey, caFile: args.tlsCa } : undefined;
+  const outDir = args.out ?? workspacePaths(ctx.dir).exchangeCluster;
+  const configs: string[] = [];
+  for (const node of natsClusterConfigs(signed.roster, { name, nodes, adminPublicKey: operatorPublicKey, maxPayload: limits.maxMessageBytes, ...(tls ? { tls } : {}) })) {
+    await mkdir(join(outDir, node.serverName), { recursive: true });
+    const path = join(outDir, node.serverName, 'nats-server.conf');
+    await writeFile(path, node.config, 'utf8');
+    configs.push(path);
+    ctx.out(`nats-server 配置 config (${node.serverName}): ${path}`);
+  }
+  const definitions = join(outDir, 'jetstream.json');
+  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, CLUSTER_SIZE, limits), null, 2)}\n`, 'utf8');
+  ctx.out(`JetStream 定义 definitions (R${CLUSTER_SIZE}): ${definitions}`);
+  return { configs, definitions };
+}
+
+/**
+ * 交换节点配置: nats-server configuration and the JetStream definitions, both from the signed roster — for one
+ * server, or with `cluster` for each node of a three-node cluster and R3 streams.
+ */
+export async function exchangeConfig(ctx: AdminContext, args: ExchangeArgs): Promise<{ configs: string[]; definitions: string }> {
+  const state = await loadState(ctx.dir);
+  const signed = await loadSignedRoster(ctx.dir, state);
+  const limits = limitsOf(args.limits ?? {});
+  if (!(args.tlsCert && args.tlsKey) && !isLoopbackHost(args.cluster?.hosts[0] ?? args.host)) ctx.out('警告 WARNING: no TLS; production exchanges must use --tls-cert and --tls-key');
+  const written = args.cluster
+    ? await writeClusterConfig(ctx, { ...args, cluster: args.cluster }, signed, state.operatorPublicKey, limits)
+    : await writeSingleConfig(ctx, args, signed, state.operatorPublicKey, limits);
+  ctx.out(`限额 limits: max age ${limits.maxAgeDays} d, ${limits.inboxMaxMessages} batches per inbox, ${Math.round(limits.authorMaxBytes / 1024 / 1024)} MiB per author, ack wait ${limits.ackWaitMs / 1000} s`);
+  return written;
+}
+
+async function writeSingleConfig(ctx: AdminContext, args: ExchangeArgs, signed: SignedRoster, operatorPublicKey: string, limits: ExchangeLimits): Promise<{ configs: string[]; definitions: string }> {
+  const options: NatsConfigOptions = {
+    host: args.host,
+    port: args.port,
+    websocketPort: args.websocketPort,
+    storeDir: args.storeDir,
+    adminPublicKey: operatorPublicKey,
+    maxPayload: limits.maxMessageBytes,
+    ...(args.tlsCert && args.tlsKey ? { tls: { certFile: args.tlsCert, keyFile: args.tlsKey } } : {}),
+    ...(args.serverName ? { serverName: args.serverName } : {}),
+  };
   const outDir = args.out ?? workspacePaths(ctx.dir).exchange;
   await mkdir(outDir, { recursive: true });
   const config = join(outDir, 'nats-server.conf');
   const definitions = join(outDir, 'jetstream.json');
-  await writeFile(config, natsServerConfig(signed.roster, { ...options, maxPayload: limits.maxMessageBytes }), 'utf8');
-  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, args.replicas, limits), null, 2)}\n`, 'utf8');
+  await writeFile(config, natsServerConfig(signed.roster, options), 'utf8');
+  await writeFile(definitions, `${JSON.stringify(jetStreamDefinitionsFor(signed.roster, 1, limits), null, 2)}\n`, 'utf8');
   ctx.out(`nats-server 配置 config: ${config}`);
   ctx.out(`JetStream 定义 definitions: ${definitions}`);
-  ctx.out(`限额 limits: max age ${limits.maxAgeDays} d, ${limits.inboxMaxMessages} batches per inbox, ${Math.round(limits.authorMaxBytes / 1024 / 1024)} MiB per author, ack wait ${limits.ackWaitMs / 1000} s`);
-  return { config, definitions };
+  return { configs: [config], definitions };
 }
 
 export async function list(ctx: AdminContext): Promise<void> {

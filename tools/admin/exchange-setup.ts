@@ -11,13 +11,20 @@ import { loadSecrets, workspacePaths } from './workspace';
 /**
  * 交换节点初始化: creates (or updates) every author's stream and its consumers on a running exchange, connected as
  * the exchange operator. Run after each new roster, once the server has reloaded its configuration. `definitions`
- * is the jetstream.json written by `exchange config` (its `--out` directory on a cluster; docs/deploy.zh-CN.md §7).
+ * is the jetstream.json written by `exchange config` (exchange-cluster/jetstream.json for a cluster; docs/deploy.zh-CN.md §7);
+ * `caFile` the office CA that signed the exchange's certificate.
  */
-export async function exchangeSetup(ctx: AdminContext, args: { server: string; definitions?: string }): Promise<void> {
+export async function exchangeSetup(ctx: AdminContext, args: { server: string; definitions?: string; caFile?: string }): Promise<void> {
   const path = args.definitions ?? join(workspacePaths(ctx.dir).exchange, 'jetstream.json');
   const defs = jetStreamDefinitions.parse(JSON.parse(await readFile(path, 'utf8')));
   const secrets = await loadSecrets(ctx.dir, { passphrase: await ctx.passphrase() });
-  const nc = await connect({ servers: args.server, authenticator: nkeyAuthenticator(userNKeySeed(secrets.operatorSecretKey)), name: 'yrd-admin' });
+  const nc = await connect({
+    servers: args.server,
+    authenticator: nkeyAuthenticator(userNKeySeed(secrets.operatorSecretKey)),
+    name: 'yrd-admin',
+    // The exchange's certificate is signed by the office's own CA (docs/deploy.zh-CN.md §6.1), not a public one.
+    ...(args.caFile ? { tls: { caFile: args.caFile } } : {}),
+  });
   try {
     await applyJetStreamDefinitions(nc, defs, ctx.out);
     ctx.out(`exchange ready: roster v${defs.rosterVersion}, ${defs.streams.length} author streams, ${path}`);

@@ -20,9 +20,11 @@ npm run admin -- <command> [options]      (every command takes --dir <workspace>
   roster min-version --clear                                          (both take effect with the next roster sign)
   package export  --code <code> [--out <file>]                        sealed package + one-time passphrase
   exchange config --host <ip> --port <n> --ws-port <n> --store-dir <dir>
-                  [--tls-cert <file> --tls-key <file>] [--replicas 1|3] [--out <dir>] [--server-name <name>]
+                  [--tls-cert <file> --tls-key <file>] [--out <dir>] [--server-name <name>]
+                  [--cluster <ip1,ip2,ip3> --tls-ca <file> [--cluster-port 6222] [--cluster-name yrd-exchange]]
+                                                                      one server, or each node of a three-node cluster (R3)
                   [--max-age-days 60] [--inbox-max-messages 10000] [--author-max-mib 2048]
-  exchange setup  --server nats://host:port [--definitions <jetstream.json>]
+  exchange setup  --server nats://host:port [--definitions <jetstream.json>] [--tls-ca <ca.crt>]
                                                                       create the streams and consumers
   list                                                                show the workspace`;
 
@@ -45,7 +47,10 @@ const options = {
   'store-dir': { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
-  replicas: { type: 'string', default: '1' },
+  'tls-ca': { type: 'string' },
+  cluster: { type: 'string' },
+  'cluster-port': { type: 'string', default: '6222' },
+  'cluster-name': { type: 'string', default: 'yrd-exchange' },
   server: { type: 'string' },
   'server-name': { type: 'string' },
   definitions: { type: 'string' },
@@ -75,7 +80,7 @@ function count(values: Values, name: 'max-age-days' | 'inbox-max-messages' | 'au
   return n;
 }
 
-function port(values: Values, name: 'port' | 'ws-port'): number {
+function port(values: Values, name: 'port' | 'ws-port' | 'cluster-port'): number {
   const n = Number(required(values, name));
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new AdminError(`--${name} 不是端口号 (not a port)`);
   return n;
@@ -128,16 +133,21 @@ async function run(argv: string[]): Promise<void> {
         port: port(values, 'port'),
         websocketPort: port(values, 'ws-port'),
         storeDir: required(values, 'store-dir'),
-        replicas: Number(values.replicas) === 3 ? 3 : 1,
         ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
         ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+        ...(values['tls-ca'] ? { tlsCa: values['tls-ca'] } : {}),
+        ...(values.cluster ? { cluster: { hosts: values.cluster.split(',').map((h) => h.trim()).filter(Boolean), port: port(values, 'cluster-port'), name: values['cluster-name'] } } : {}),
         ...(values.out ? { out: values.out } : {}),
         ...(values['server-name'] ? { serverName: values['server-name'] } : {}),
         limits: { maxAgeDays: count(values, 'max-age-days'), inboxMaxMessages: count(values, 'inbox-max-messages'), authorMaxMib: count(values, 'author-max-mib') },
       });
       return;
     case 'exchange setup':
-      return exchangeSetup(ctx, { server: required(values, 'server'), ...(values.definitions ? { definitions: values.definitions } : {}) });
+      return exchangeSetup(ctx, {
+        server: required(values, 'server'),
+        ...(values.definitions ? { definitions: values.definitions } : {}),
+        ...(values['tls-ca'] ? { caFile: values['tls-ca'] } : {}),
+      });
     case 'list':
       return list(ctx);
     default:

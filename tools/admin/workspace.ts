@@ -12,6 +12,7 @@ export const workspacePaths = (dir: string) => ({
   roster: join(dir, 'roster.signed.json'),
   packages: join(dir, 'packages'),
   exchange: join(dir, 'exchange'),
+  exchangeCluster: join(dir, 'exchange-cluster'),
 });
 
 export class AdminError extends Error {

@@ -6,7 +6,17 @@ import { checkWrite, confirmationState, confirmBlockers, isParticipant, type Con
 import { inspectionRecord, patrolEventRow, type InspectionRecord, type PatrolAmendment, type PatrolConfirmation, type PatrolEventRow } from '@shared/patrol/entries';
 import { contingentAuthor, contingentId, patrolContingent, patrolLogHeader, stationUnits, type PatrolContingent, type PatrolLogHeader } from '@shared/patrol/log';
 import type { PatrolEventPayload, PatrolEventType } from '@shared/patrol/events';
-import { amendmentsTable, confirmationsTable, contingentsTable, eventRowsTable, inspectionsTable, PATROL_TABLES, patrolLogsTable } from './tables';
+import {
+  checkPartWrite,
+  vesselInspection,
+  vesselOutcome,
+  vesselPart,
+  vesselPartId,
+  type PartWriteCheck,
+  type VesselInspection,
+  type VesselPart,
+} from '@shared/patrol/vessel';
+import { amendmentsTable, confirmationsTable, contingentsTable, eventRowsTable, inspectionsTable, PATROL_TABLES, patrolLogsTable, vesselPartsTable, vesselsTable } from './tables';
 
 /**
  * The patrol feature's writes. Each is one command (sync's runCommand): the row, an amendment after closing, the
@@ -20,7 +30,16 @@ export interface PatrolActor {
   officerName: string;
 }
 
-type Refusal = Exclude<WriteCheck, { ok: true }>['reason'] | ConfirmBlocker | 'noLog' | 'alreadyConfirmed' | 'notParticipant' | 'plateOpen';
+type Refusal =
+  | Exclude<WriteCheck, { ok: true }>['reason']
+  | Exclude<PartWriteCheck, { ok: true }>['reason']
+  | ConfirmBlocker
+  | 'noLog'
+  | 'alreadyConfirmed'
+  | 'notParticipant'
+  | 'plateOpen'
+  | 'vesselOpen'
+  | 'noVessel';
 
 /** A change the co-authoring rules refuse; the screen explains `reason`. Nothing was written. */
 export class PatrolWriteError extends Error {
@@ -219,6 +238,81 @@ export function confirmLog(actor: PatrolActor, logId: string): Promise<PatrolCon
       tell(scope, header, actor, 'patrol.confirmed', { confirmation });
       await confirmationsTable(tx).put(confirmation);
       return confirmation;
+    },
+  });
+}
+
+/**
+ * 一点四检: stops a vessel (the vessel row, this station its author). Refused while the same vessel (by number,
+ * else by name) is still under inspection in this log at any station, checked inside the write's transaction.
+ */
+export function startVessel(actor: PatrolActor, vessel: Stamped<VesselInspection>): Promise<VesselInspection> {
+  return saveEntry({
+    kind: 'vessel',
+    actor,
+    logId: vessel.logId,
+    author: vessel.authorStation,
+    row: vessel,
+    schema: vesselInspection,
+    table: vesselsTable,
+    reason: null,
+    eventType: 'patrol.vesselSaved',
+    payload: (saved, amendment) => ({ vessel: saved, amendment }),
+    precheck: async (tx) => {
+      const [header, same] = await Promise.all([
+        patrolLogsTable(tx).get(vessel.logId),
+        vesselsTable(tx)
+          .where('logId')
+          .equals(vessel.logId)
+          .filter((v) => !v.removed && v.endAt === null && v.id !== vessel.id && (vessel.vesselNumber !== '' ? v.vesselNumber === vessel.vesselNumber : v.vesselName === vessel.vesselName))
+          .toArray(),
+      ]);
+      if (!header || same.length === 0) return;
+      const parts = await vesselPartsTable(tx).where('inspectionId').anyOf(same.map((v) => v.id)).toArray();
+      if (same.some((v) => vesselOutcome(header, parts.filter((p) => p.inspectionId === v.id)).state === 'pending')) throw new PatrolWriteError('vesselOpen');
+    },
+  });
+}
+
+/** Revises the vessel row (details, persons on board, end time); only its author station may. */
+export function saveVessel(actor: PatrolActor, vessel: Stamped<VesselInspection>, reason: string | null = null): Promise<VesselInspection> {
+  return saveEntry({
+    kind: 'vessel',
+    actor,
+    logId: vessel.logId,
+    author: vessel.authorStation,
+    row: vessel,
+    schema: vesselInspection,
+    table: vesselsTable,
+    reason,
+    eventType: 'patrol.vesselSaved',
+    payload: (saved, amendment) => ({ vessel: saved, amendment }),
+  });
+}
+
+/**
+ * Records one unit's part of a vessel's inspection: a station its own, and the parts of the agencies it hosts (代录),
+ * never the other station's (checkPartWrite, against the header read in the same transaction). The part's id is
+ * `<inspection>:<unit>`, so a unit has one part per vessel and a second key press revises it.
+ */
+export function saveVesselPart(actor: PatrolActor, part: Omit<Stamped<VesselPart>, 'id' | 'authorStation'>, reason: string | null = null): Promise<VesselPart> {
+  return saveEntry({
+    kind: 'vesselPart',
+    actor,
+    logId: part.logId,
+    author: actor.station,
+    row: { ...part, id: vesselPartId(part.inspectionId, part.unitId), authorStation: actor.station },
+    schema: vesselPart,
+    table: vesselPartsTable,
+    reason,
+    eventType: 'patrol.vesselPartSaved',
+    payload: (saved, amendment) => ({ part: saved, amendment }),
+    precheck: async (tx) => {
+      const [header, vessel] = await Promise.all([patrolLogsTable(tx).get(part.logId), vesselsTable(tx).get(part.inspectionId)]);
+      if (!header) throw new PatrolWriteError('noLog');
+      const check = checkPartWrite(header, actor.station, part.unitId);
+      if (!check.ok) throw new PatrolWriteError(check.reason);
+      if (!vessel || vessel.removed || vessel.logId !== part.logId) throw new PatrolWriteError('noVessel');
     },
   });
 }

@@ -4,6 +4,7 @@ import type { ProvinceCode } from '@shared/domain/province';
 import type { CheckpointConfig, CheckpointLane } from '@shared/patrol/checkpoint';
 import { exampleCheckpoint } from '@shared/patrol/checkpoint';
 import type { agencyKinds, PatrolLogHeader, PatrolType, PatrolUnit, shifts, weathers } from '@shared/patrol/log';
+import type { WaterCheckpointConfig } from '@shared/patrol/water-checkpoint';
 import type { HeaderInput } from './store';
 
 /** What the header form edits: flat, plain values (so a draft is plain JSON). */
@@ -22,6 +23,10 @@ export interface HeaderFormValue {
   weather: (typeof weathers)[number];
   checkpointName: string;
   lanes: CheckpointLane[];
+  /** 一点四检 (water logs): whether 责令整改 releases the vessel or holds it. */
+  rectification: WaterCheckpointConfig['rectification'];
+  /** Agencies hosted by another station than the owner: kept as set, dropped with their agency. */
+  hosts: WaterCheckpointConfig['hosts'];
 }
 
 export interface StationChoice {
@@ -61,6 +66,8 @@ export function emptyHeaderForm(self: string, now = dayjs(), defaults: HeaderDef
     weather: 'sunny',
     checkpointName: previous?.name ?? (stationName ? `${stationName} 卡口` : ''),
     lanes: lanes.map((l) => ({ ...l, plateProvinces: [...l.plateProvinces] })),
+    rectification: 'hold',
+    hosts: [],
   };
 }
 
@@ -81,6 +88,8 @@ export function headerToForm(h: PatrolLogHeader): HeaderFormValue {
     weather: h.weather,
     checkpointName: h.checkpoint?.name ?? blank.checkpointName,
     lanes: h.checkpoint ? h.checkpoint.lanes.map((l) => ({ ...l, plateProvinces: [...l.plateProvinces] })) : blank.lanes,
+    rectification: h.water?.rectification ?? blank.rectification,
+    hosts: (h.water?.hosts ?? []).map((x) => ({ ...x })),
   };
 }
 
@@ -137,5 +146,13 @@ export function formToHeader(v: HeaderFormValue, stationOf: (code: string) => St
     grid: v.grid,
     weather: v.weather,
     checkpoint: usesLanes(v.type) ? { name: v.checkpointName.trim(), lanes: [...v.lanes].sort((a, b) => a.lane - b.lane) } : null,
+    ...(v.type === 'water'
+      ? {
+          water: {
+            rectification: v.rectification,
+            hosts: v.hosts.filter((h) => agencies.some((a) => a.id === h.unitId) && stations.some((s) => s.id === h.station)),
+          },
+        }
+      : {}),
   };
 }

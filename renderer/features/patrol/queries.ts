@@ -5,6 +5,7 @@ import { confirmationState, type ConfirmationState } from '@shared/patrol/coauth
 import type { InspectionRecord, PatrolAmendment, PatrolConfirmation, PatrolEventRow } from '@shared/patrol/entries';
 import type { CheckpointConfig } from '@shared/patrol/checkpoint';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
+import type { VesselInspection, VesselPart } from '@shared/patrol/vessel';
 import type { ReportInput } from '@shared/patrol/reports';
 import {
   amendmentsTable,
@@ -17,7 +18,11 @@ import {
   PATROL_INSPECTIONS,
   PATROL_LOGS,
   PATROL_TABLES,
+  PATROL_VESSEL_PARTS,
+  PATROL_VESSELS,
   patrolLogsTable,
+  vesselPartsTable,
+  vesselsTable,
 } from './tables';
 
 /** The patrol feature's reads: plain reads for the commands and the store, liveQuery composables for the screens. */
@@ -30,6 +35,9 @@ export interface PatrolLogView {
   inspections: InspectionRecord[];
   confirmations: PatrolConfirmation[];
   amendments: PatrolAmendment[];
+  /** 一点四检: vessels (oldest first) and every unit's parts of them. */
+  vessels: VesselInspection[];
+  vesselParts: VesselPart[];
 }
 
 export async function readLog(logId: string): Promise<PatrolLogView | null> {
@@ -37,12 +45,14 @@ export async function readLog(logId: string): Promise<PatrolLogView | null> {
     const header = await patrolLogsTable().get(logId);
     if (!header) return null;
     const byLog = <T>(table: Dexie.Table<T, string>) => table.where('logId').equals(logId).toArray();
-    const [contingents, events, inspections, confirmations, amendments] = await Promise.all([
+    const [contingents, events, inspections, confirmations, amendments, vessels, vesselParts] = await Promise.all([
       byLog(contingentsTable()),
       byLog(eventRowsTable()),
       byLog(inspectionsTable()),
       byLog(confirmationsTable()),
       byLog(amendmentsTable()),
+      byLog(vesselsTable()),
+      byLog(vesselPartsTable()),
     ]);
     return {
       header,
@@ -51,6 +61,8 @@ export async function readLog(logId: string): Promise<PatrolLogView | null> {
       inspections: inspections.sort((a, b) => a.startAt.localeCompare(b.startAt)),
       confirmations,
       amendments: amendments.sort((a, b) => a.at.localeCompare(b.at)),
+      vessels: vessels.sort((a, b) => a.startAt.localeCompare(b.startAt)),
+      vesselParts,
     };
   });
 }
@@ -80,6 +92,18 @@ export function readReportInput(fromDate: string): Promise<ReportInput> {
     return { headers, events, inspections };
   });
 }
+
+/** 一点四检 report input: logs from `fromDate` on with their vessels and parts, read in one transaction. */
+export function readVesselReportInput(fromDate: string): Promise<{ headers: PatrolLogHeader[]; vessels: VesselInspection[]; vesselParts: VesselPart[] }> {
+  return db().transaction('r', [PATROL_LOGS, PATROL_VESSELS, PATROL_VESSEL_PARTS], async () => {
+    const headers = await patrolLogsTable().where('date').aboveOrEqual(fromDate).toArray();
+    const ids = headers.map((h) => h.id);
+    const [vessels, vesselParts] = await Promise.all([vesselsTable().where('logId').anyOf(ids).toArray(), vesselPartsTable().where('logId').anyOf(ids).toArray()]);
+    return { headers, vessels, vesselParts };
+  });
+}
+
+export const useVesselReportInput = (fromDate: Ref<string>) => useLiveQuery(() => readVesselReportInput(fromDate.value), [fromDate]);
 
 /** One log, live (any station's change that lands in the patrol tables re-reads it). */
 export const useLogView = (logId: Ref<string>) => useLiveQuery(() => readLog(logId.value), [logId]);

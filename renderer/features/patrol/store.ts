@@ -4,6 +4,7 @@ import { officerKey } from '@shared/domain/officer';
 import type { Action } from '@shared/domain/permissions';
 import type { InspectionRecord, InspectionResult, PatrolEventRow } from '@shared/patrol/entries';
 import type { PatrolContingent, PatrolLogHeader } from '@shared/patrol/log';
+import type { PartCheck, PartResult, VesselInspection, VesselPart } from '@shared/patrol/vessel';
 import { useSessionStore } from '@renderer/platform/session';
 import { useStationStore } from '@renderer/platform/station';
 import { callHost } from '@renderer/platform/host';
@@ -14,6 +15,16 @@ import { nextLogNumber } from './queries';
 export type HeaderInput = Omit<PatrolLogHeader, 'id' | 'number' | 'ownerStation' | 'revision' | 'updatedAt'>;
 type Stamped<T> = Omit<T, 'revision' | 'updatedAt'>;
 export type EventInput = Omit<PatrolEventRow, 'id' | 'logId' | 'authorStation' | 'authorOfficer' | 'revision' | 'updatedAt' | 'removed'>;
+
+export type VesselStartInput = Pick<VesselInspection, 'vesselName' | 'vesselNumber' | 'vesselType' | 'portOfRegistry'>;
+export interface PartInput {
+  unitId: string;
+  result: PartResult;
+  checks: PartCheck[];
+  findings: string;
+  /** '' = the signed-in officer (a station's own part). */
+  officerName: string;
+}
 
 /**
  * Patrol changes as the signed-in officer: every action is checked against the permission table here (where the
@@ -74,6 +85,42 @@ export const usePatrolStore = defineStore('patrol', () => {
     return repo.saveInspection(await actor('patrol.edit', `patrolLog:${record.logId}`), record, reason);
   }
 
+  /** 一点四检: name or number + Enter stops the vessel now, saved at once; its parts follow by key. */
+  async function startVessel(logId: string, input: VesselStartInput): Promise<VesselInspection> {
+    const who = await actor('patrol.edit', `patrolLog:${logId}`);
+    return repo.startVessel(who, {
+      ...input,
+      id: ulid(),
+      logId,
+      authorStation: who.station,
+      authorOfficer: who.officer,
+      removed: false,
+      cargo: '',
+      dangerousGoods: '',
+      persons: [],
+      startAt: new Date().toISOString(),
+      endAt: null,
+    });
+  }
+
+  async function saveVessel(vessel: VesselInspection, reason: string | null): Promise<VesselInspection> {
+    const who = await actor('patrol.edit', `patrolLog:${vessel.logId}`);
+    return repo.saveVessel(who, { ...vessel, authorOfficer: who.officer }, reason);
+  }
+
+  /**
+   * One unit's result on a vessel, now. `officerName` is who checked: this officer for the station's own part, the
+   * agency's officer for a part recorded on its behalf (the recorder stays `authorOfficer`).
+   */
+  async function recordPart(vessel: VesselInspection, input: PartInput, reason: string | null = null): Promise<VesselPart> {
+    const who = await actor('patrol.edit', `patrolLog:${vessel.logId}`);
+    return repo.saveVesselPart(
+      who,
+      { ...input, officerName: input.officerName || who.officerName, inspectionId: vessel.id, logId: vessel.logId, authorOfficer: who.officer, removed: false, at: new Date().toISOString() },
+      reason,
+    );
+  }
+
   async function confirm(logId: string): Promise<void> {
     await repo.confirmLog(await actor('patrol.confirm', `patrolLog:${logId}`), logId);
   }
@@ -87,5 +134,20 @@ export const usePatrolStore = defineStore('patrol', () => {
     return outcome.path;
   }
 
-  return { exportCsv, createLog, saveHeader, saveContingent, addEvent, updateEvent, removeEvent, startInspection, finishInspection, saveInspection, confirm };
+  return {
+    exportCsv,
+    createLog,
+    saveHeader,
+    saveContingent,
+    addEvent,
+    updateEvent,
+    removeEvent,
+    startInspection,
+    finishInspection,
+    saveInspection,
+    startVessel,
+    saveVessel,
+    recordPart,
+    confirm,
+  };
 });

@@ -5,6 +5,7 @@ import { isNewer, isParticipant } from '@shared/patrol/coauthoring';
 import { patrolEvents, type PatrolEventPayload, type PatrolEventType } from '@shared/patrol/events';
 import type { PatrolAmendment } from '@shared/patrol/entries';
 import { contingentAuthor, type PatrolLogHeader } from '@shared/patrol/log';
+import { partAuthor, vesselPartId } from '@shared/patrol/vessel';
 import {
   amendmentsTable,
   confirmationsTable,
@@ -15,6 +16,8 @@ import {
   PATROL_TABLES,
   parkedTable,
   patrolLogsTable,
+  vesselPartsTable,
+  vesselsTable,
 } from './tables';
 
 /**
@@ -57,12 +60,18 @@ function parking(applier: EventApplier): EventApplier {
   };
 }
 
+function dropRefused(error: unknown): void {
+  if (!(error instanceof EventNotAuthorizedError)) throw error;
+}
+
 async function unpark(tx: Transaction, header: PatrolLogHeader): Promise<void> {
   const parked = await parkedTable(tx).where('logId').equals(header.id).toArray();
   for (const row of parked.filter((p) => isParticipant(header, p.event.authorStation))) {
     await parkedTable(tx).delete(row.id);
     const applier = entryAppliers[row.event.type as keyof typeof entryAppliers];
-    if (applier) await parking(applier)(row.event, tx);
+    // A parked vessel part is judged only now (who writes it follows from the header): one its author may not
+    // write is dropped, and the header it waited for still applies.
+    if (applier) await parking(applier)(row.event, tx).catch(dropRefused);
   }
 }
 
@@ -124,11 +133,40 @@ const confirmed: EventApplier = async (event, tx) => {
   if (!(await confirmationsTable(tx).get(confirmation.id))) await confirmationsTable(tx).put(confirmation);
 };
 
+const vesselSaved: EventApplier = async (event, tx) => {
+  const { vessel, amendment } = parse('patrol.vesselSaved', event);
+  requireAuthor(event, vessel.authorStation, 'a vessel inspection');
+  await requireParticipant(tx, event, vessel.logId);
+  await putIfNewer(vesselsTable(tx), vessel);
+  await recordAmendment(tx, event, amendment);
+};
+
+/**
+ * A unit's part of a vessel's inspection: only the station that writes that unit's part (its own station, or the
+ * station hosting the agency) may send it. Who that is follows from the header, so a part that arrives before
+ * the header waits parked like a non-participant's entry, and is checked when the header comes.
+ */
+const vesselPartSaved: EventApplier = async (event, tx) => {
+  const { part, amendment } = parse('patrol.vesselPartSaved', event);
+  requireAuthor(event, part.authorStation, 'a vessel part');
+  if (part.id !== vesselPartId(part.inspectionId, part.unitId)) throw new EventNotAuthorizedError('vessel part id');
+  const header = await requireParticipant(tx, event, part.logId);
+  if (!header) {
+    await parkedTable(tx).put({ id: event.id, logId: part.logId, event });
+    throw new Parked();
+  }
+  requireAuthor(event, partAuthor(header, part.unitId) ?? `no unit ${part.unitId}`, `the part of ${part.unitId}`);
+  await putIfNewer(vesselPartsTable(tx), part);
+  await recordAmendment(tx, event, amendment);
+};
+
 const entryAppliers = {
   'patrol.contingentSaved': contingentSaved,
   'patrol.eventSaved': eventSaved,
   'patrol.inspectionSaved': inspectionSaved,
   'patrol.confirmed': confirmed,
+  'patrol.vesselSaved': vesselSaved,
+  'patrol.vesselPartSaved': vesselPartSaved,
 } as const;
 
 export const appliers: FeatureAppliers = {
@@ -139,5 +177,7 @@ export const appliers: FeatureAppliers = {
     'patrol.eventSaved': parking(eventSaved),
     'patrol.inspectionSaved': parking(inspectionSaved),
     'patrol.confirmed': parking(confirmed),
+    'patrol.vesselSaved': parking(vesselSaved),
+    'patrol.vesselPartSaved': parking(vesselPartSaved),
   },
 };

@@ -1,4 +1,5 @@
 export { closeDatabase, db, guardedWrite, onDbProblem, openDatabase } from './connection';
+export { openBulkConnection } from './bulk-connection';
 export { DATABASE_NAME } from './database';
 export { useDbHealthStore } from './health-store';
 export { META_TABLE, defineMetaKey, deleteMeta, readMeta, writeMeta } from './meta';

@@ -154,6 +154,52 @@ export const schemaVersions: SchemaVersion[] = [
       documentRevocations: 'key, issuingStation, at',
     },
   },
+  {
+    version: 16,
+    stores: {
+      /**
+       * 一点四检 (features/patrol, issue 20): vessel inspections at a water checkpoint and each unit's part of them,
+       * by log; parts also by inspection.
+       */
+      patrolVessels: 'id, logId, authorStation',
+      patrolVesselParts: 'id, logId, inspectionId, authorStation',
+    },
+  },
+  {
+    version: 17,
+    stores: {
+      /**
+       * 批量导入 (features/records, issue 17): one row per import of an export file (file digest, mapping, the last
+       * committed chunk, counts), so a closed window resumes; refused rows by `jobId:row`, kept for correction.
+       */
+      importJobs: 'id, sha256, status',
+      importRefused: 'id',
+    },
+  },
+  {
+    version: 18,
+    stores: {
+      /**
+       * 协查 (features/assist, issue 15): assistance requests raised here or addressed here, each with every
+       * addressee's steps, feedback, hits, handovers, amendments and the close; by status and time raised.
+       */
+      assistRequests: 'id, status, raisedAt',
+    },
+  },
+  {
+    version: 19,
+    stores: {
+      /**
+       * 附件 (features/attachments, issue 15): stored files (this station's, and those fetched from their owner) by
+       * id; chunks received so far by file and index; this station's fetches of others' files; what it served
+       * to whom (owner side, against floods). All sealed but their keys.
+       */
+      attachmentFiles: 'id',
+      attachmentChunks: '[fileId+index]',
+      attachmentFetches: 'id',
+      attachmentServed: 'id',
+    },
+  },
 ];
 
 /** Persons written before version 14 get their search terms, from the fields the terms are derived from. */

@@ -49,6 +49,19 @@ export const SEALED_TABLES: readonly string[] = [
   'syncProbes',
   // 民警账号 (features/officers): officers' names, password hashes and their history, lockout state
   'officers',
+  // 一点四检 (features/patrol): vessels, crew and passengers with ID numbers, each unit's findings and officer
+  'patrolVessels',
+  'patrolVesselParts',
+  // 协查 (features/assist): subjects' names, ID numbers, plates, descriptions, feedback, hits, officers
+  'assistRequests',
+  // 批量导入 (features/records): the file name of each import; refused rows with their cells (names, ID numbers)
+  'importJobs',
+  'importRefused',
+  // 附件 (features/attachments): suspects' photos, CCTV stills, documents; their names; chunks on the way
+  'attachmentFiles',
+  'attachmentChunks',
+  'attachmentFetches',
+  'attachmentServed',
 ];
 
 export const isSealedTable = (name: string): boolean => SEALED_TABLES.includes(name);

@@ -3,6 +3,8 @@ import { holdDataKey } from '@renderer/platform/db/data-key';
 import { StationDatabase } from '@renderer/platform/db/database';
 import { combineAppliers } from '@renderer/sync/appliers';
 import { appliers as syncAppliers } from '@renderer/features/sync/sync-appliers';
+import { appliers as assistAppliers } from '@renderer/features/assist/sync-appliers';
+import { requestsTable } from '@renderer/features/assist/tables';
 import { installDemoStation } from '@renderer/sync/demo';
 import { SyncEngine } from '@renderer/sync/engine';
 import { browserConnect } from '@renderer/sync/exchange';
@@ -23,6 +25,8 @@ export interface ReceiverApi {
   /** How many of `author`'s events the log holds (each event once: the log is keyed by author and id). */
   logged(author: string): Promise<number>;
   idbPutFloor(): Promise<number>;
+  /** 协查 requests this station holds (the assist delivery bench). */
+  assistRequests(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -54,7 +58,7 @@ window.__receiver = {
   start(wsUrl) {
     engine = new SyncEngine({
       database: opened(),
-      appliers: combineAppliers([syncAppliers]),
+      appliers: combineAppliers([syncAppliers, assistAppliers]),
       connect: browserConnect,
       onReceived: (result) => {
         if (result.outcome === 'applied' && result.applied > 0) window.__benchApplied?.(result.applied);
@@ -73,6 +77,9 @@ window.__receiver = {
     return eventsTable(opened()).where('[authorStation+hlc]').between([author, Dexie.minKey], [author, Dexie.maxKey]).count();
   },
   idbPutFloor,
+  async assistRequests() {
+    return requestsTable(opened()).count();
+  },
   async stop() {
     await engine?.stop();
     database?.close();

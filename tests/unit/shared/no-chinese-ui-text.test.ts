@@ -24,6 +24,10 @@ const allowed: Record<string, Record<string, string>> = {
     HOUSEHOLD_KINDS: 'household register 户别 table, bilingual',
     PERSON_STATUS_CODES: 'household register status table, bilingual',
   },
+  // Import of the population system's export (issue 17): its column titles and the way it writes dates and codes.
+  'shared/domain/resident/import/columns.ts': { IMPORT_HEADERS: "the export's own column titles (常住人口登记表), matched to fields" },
+  'shared/domain/resident/import/code-or-name.ts': { tableLookup: 'code names written without their suffix (汉 for 汉族, A for A型)' },
+  'shared/domain/resident/import/import-row.ts': { splitWhenFrom: 'how the export writes 何时由何地迁来 (年 月 日, 由…迁来)' },
   'shared/domain/province.ts': { provinces: 'GB/T 2260 province names and their one-character abbreviations' },
   'shared/domain/dev-station.ts': { developmentStation: 'a station identity: its name and district are data' },
   'shared/validation/division-codes.ts': { HISTORICAL_DIVISIONS: 'GB/T 2260 names of retired division codes' },

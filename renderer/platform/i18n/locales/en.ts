@@ -14,6 +14,7 @@ const en: MessageSchema = {
     officers: 'Officers',
     audit: 'Audit trail',
     documents: 'Verify documents',
+    assist: 'Assistance',
   },
   station: {
     kind: {

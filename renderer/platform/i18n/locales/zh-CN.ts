@@ -13,6 +13,7 @@ const zhCN = {
     officers: '民警账号',
     audit: '审计日志',
     documents: '文书核验',
+    assist: '协查',
   },
   station: {
     kind: {

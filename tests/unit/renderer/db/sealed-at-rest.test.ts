@@ -21,10 +21,11 @@ import { createHousehold, createPerson, issueCertificate, updatePerson } from '@
 import { householdsTable, personsTable } from '@renderer/features/records/tables';
 import * as migration from '@renderer/features/migration/service';
 import { casesTable, emptyDraftForm } from '@renderer/features/migration/tables';
-import { saveHeader, saveInspection, type PatrolActor } from '@renderer/features/patrol/commands';
+import { saveHeader, saveInspection, saveVesselPart, startVessel, type PatrolActor } from '@renderer/features/patrol/commands';
 import { inspectionsTable } from '@renderer/features/patrol/tables';
 import { openBackup, restoreStation, sealBackup, snapshotStation } from '@renderer/features/provisioning/backup';
 import { header, inspection, QINGPU } from '../../shared/patrol/fixtures';
+import { vessel as vesselFixture } from '../../shared/patrol/vessel-fixtures';
 
 /**
  * Personal data at rest (issue 14 item 5): after writes through the features' own commands, the raw IndexedDB
@@ -48,6 +49,15 @@ const DOCUMENTED_CLEAR: Record<string, string[]> = {
   patrolAmendments: ['id', 'logId'],
   patrolDrafts: ['key'],
   patrolParked: ['id', 'logId'],
+  patrolVessels: ['id', 'logId', 'authorStation'],
+  patrolVesselParts: ['id', 'logId', 'inspectionId', 'authorStation'],
+  importJobs: ['id', 'sha256', 'status'],
+  importRefused: ['id'],
+  assistRequests: ['id', 'status', 'raisedAt'],
+  attachmentFiles: ['id'],
+  attachmentChunks: ['fileId', 'index'],
+  attachmentFetches: ['id'],
+  attachmentServed: ['id'],
   syncLog: ['authorStation', 'id', 'hlc', 'pairKeys'],
   syncPending: ['author', 'seq'],
   syncConflictsByAuthor: ['authorStation', 'eventId', 'status', 'at'],
@@ -154,12 +164,19 @@ async function writeEverything(): Promise<{ personId: string; caseId: string }> 
   await saveHeader(patrolActor, headerInput);
   const { revision: _ir, updatedAt: _iu, ...record } = inspection();
   await saveInspection(patrolActor, record);
+  const { revision: _vr, updatedAt: _vu, ...vesselInput } = VESSEL;
+  const stopped = await startVessel(patrolActor, vesselInput);
+  await saveVesselPart(patrolActor, { inspectionId: stopped.id, unitId: 'agency-maritime', logId: stopped.logId, authorOfficer: patrolActor.officer, removed: false, checks: ['certificates'], findings: VESSEL_FINDING, result: 'rectify', officerName: '赵海事', at: new Date().toISOString() });
   await createFirstAdmin(station, { policeNumber: '100009', name: '所管理员', password: 'Station#2026' });
   return { personId: p.id, caseId: c.id };
 }
 
-/** What a check records of the people inspected: the vehicle's plate (the fixture's). */
-const inspectionValues = (): string[] => [inspection().plate];
+/** 一点四检: a vessel with a crew member checked, and an agency's finding. */
+const VESSEL = vesselFixture({ persons: [{ name: '钱水生', idNumber: '11010519491231002X', result: 'clear', role: 'crew' }] });
+const VESSEL_FINDING = '船员适任证书过期';
+
+/** What a check records of the people inspected: the vehicle's plate (the fixture's), the vessel, its crew, findings. */
+const inspectionValues = (): string[] => [inspection().plate, VESSEL.vesselName, VESSEL.vesselNumber, '钱水生', '11010519491231002X', VESSEL_FINDING, '赵海事'];
 
 beforeEach(async () => {
   await holdDataKey(new Uint8Array(32).fill(7));

@@ -21,6 +21,8 @@ const expected: Record<Action, string> = {
   'household.create': 'W',
   'household.update': 'W',
   'certificate.issue': 'W',
+  'person.import': 'W',
+  'person.export': 'W',
   'demo.load': 'S',
   // 文书核验 — anyone at the station who meets a paper may check it; revoking is for those who issue
   'document.verify': 'WAPU',
@@ -37,6 +39,11 @@ const expected: Record<Action, string> = {
   'patrol.edit': 'P',
   'patrol.confirm': 'P',
   'patrol.export': 'P',
+  // 协查: any officer on duty raises and answers; closing and forwarding are the duty leader's
+  'assist.view': 'WAP',
+  'assist.raise': 'WAP',
+  'assist.answer': 'WAP',
+  'assist.lead': 'AP',
   'sync.now': 'WAPS',
   'sync.bundle': 'WPS',
   'sync.resolveConflict': 'WAP',
